@@ -1,0 +1,37 @@
+using Dsl.BuildingBlocks.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
+namespace Dsl.Host.Hosting;
+
+public static class DslPipeline
+{
+    public static WebApplication UseDsl(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Bare 4xx answers (401, 403, unmatched routes, 405, 415) become problem details too.
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteJson,
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(scalar => scalar.WithTitle("DSL API")).AllowAnonymous();
+
+        app.MapWolverineEndpoints(http =>
+        {
+            http.AddPolicy<ValidationPolicy>();
+            http.AddPolicy<ErrorResponsesPolicy>();
+        });
+        return app;
+    }
+}

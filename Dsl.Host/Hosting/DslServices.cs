@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dsl.Assessment;
+using Dsl.Awards;
+using Dsl.BuildingBlocks.Http;
+using Dsl.Curriculum;
+using Dsl.Enrolment;
+using Dsl.Host.Security;
+using Dsl.PeerNetwork;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+using Wolverine.Http;
+
+namespace Dsl.Host.Hosting;
+
+public static class DslServices
+{
+    /// <summary>Everything the host registers: database, Wolverine and the five modules, HTTP conventions, security, telemetry.</summary>
+    public static WebApplicationBuilder AddDsl(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddNpgsqlDataSource(connectionString, data => data.ConfigureTracing(tracing =>
+            // Only database work that belongs to a request or message is traced, not background polling.
+            tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)));
+
+        // The host's own store (schema "host"): idempotency records; it also anchors Wolverine's outbox.
+        services.AddMarten(sp =>
+            {
+                var store = new StoreOptions();
+                store.Connection(sp.GetRequiredService<Npgsql.NpgsqlDataSource>());
+                store.DatabaseSchemaName = "host";
+                store.Schema.For<IdempotencyRecord>();
+                return store;
+            })
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(Program).Assembly;
+            opts.Durability.MessageStorageSchemaName = "wolverine";
+            if (configuration.GetValue("Dsl:SingleNode", true)) opts.Durability.Mode = DurabilityMode.Solo;
+            opts.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
+            // Each module's handler of a shared event runs on its own queue, transaction and retries.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            opts.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
+
+            opts.AddEnrolmentModule();
+            opts.AddCurriculumModule();
+            opts.AddAssessmentModule();
+            opts.AddAwardsModule();
+            opts.AddPeerNetworkModule();
+        });
+        services.AddWolverineHttp();
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // A misspelt field is a client bug worth a 400, not a silently ignored value.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DslExceptionHandler>();
+
+        AddSecurity(builder);
+        services.AddDslOpenApi();
+        services.AddDslHealthChecks();
+        builder.AddDslTelemetry();
+        return builder;
+    }
+
+    private static void AddSecurity(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var allowDevKey = builder.Environment.IsDevelopment() || configuration.GetValue("Dsl:Embedded", false);
+        var key = SigningKeys.Resolve(configuration, allowDevKey);
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = configuration["Dsl:Auth:Issuer"] ?? "dsl",
+                    ValidAudience = configuration["Dsl:Auth:Audience"] ?? "dsl-api",
+                    IssuerSigningKey = key,
+                    RoleClaimType = "role",
+                    NameClaimType = "name",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization(auth =>
+            // An endpoint that forgets to declare its authorisation is closed, not open.
+            auth.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

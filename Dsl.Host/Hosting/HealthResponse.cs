@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wolverine.Persistence.Durability;
+
+namespace Dsl.Host.Hosting;
+
+public static class DslHealthChecks
+{
+    public static IServiceCollection AddDslHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddNpgSql(tags: ["ready"], name: "database")
+            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"]);
+        return services;
+    }
+}
+
+/// <summary>Ready when Wolverine's envelope storage answers; reports the backlog so ops see it grow.</summary>
+public sealed class MessageStoreHealthCheck(IMessageStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var counts = await store.Admin.FetchCountsAsync();
+            return HealthCheckResult.Healthy("Message store reachable", new Dictionary<string, object>
+            {
+                ["incoming"] = counts.Incoming,
+                ["scheduled"] = counts.Scheduled,
+                ["outgoing"] = counts.Outgoing,
+                ["deadLetters"] = counts.DeadLetter,
+            });
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("Message store unreachable", e);
+        }
+    }
+}
+
+public static class HealthResponse
+{
+    public static Task WriteJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            durationMs = report.TotalDuration.TotalMilliseconds,
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    }
+}

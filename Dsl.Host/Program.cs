@@ -1,0 +1,32 @@
+using Dsl.BuildingBlocks.Postgres;
+using Dsl.Host.Commands;
+using Dsl.Host.Hosting;
+using Dsl.Host.Security;
+using JasperFx;
+
+if (args is ["dev-token", ..])
+{
+    return DevTokenCommand.Run(args[1..], new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // With no database configured this is a developer's machine: the embedded default runs as Development.
+    EnvironmentName = EmbeddedDatabase.DefaultEnvironment(args),
+});
+
+// No connection string: start (or reuse) the private cluster under the data directory.
+await using var embedded = await EmbeddedDatabase.StartIfNeeded(builder);
+var connectionString = builder.Configuration.GetConnectionString("Dsl")!;
+
+builder.AddDsl(connectionString);
+var app = builder.Build();
+app.UseDsl();
+if (embedded is not null) EmbeddedDatabase.PrintWelcome(app);
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,15 @@
+using Dsl.BuildingBlocks.Persistence;
+using Wolverine;
+
+namespace Dsl.Awards;
+
+public static class AwardsModule
+{
+    public const string Schema = "awards";
+
+    public static WolverineOptions AddAwardsModule(this WolverineOptions opts)
+    {
+        opts.AddModule<IAwardsStore>(Schema);
+        return opts;
+    }
+}

@@ -1,0 +1,6 @@
+using Marten;
+
+namespace Dsl.Awards;
+
+/// <summary>The Awards module's own Marten store (schema "awards").</summary>
+public interface IAwardsStore : IDocumentStore;

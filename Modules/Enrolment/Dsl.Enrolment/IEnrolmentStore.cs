@@ -1,0 +1,6 @@
+using Marten;
+
+namespace Dsl.Enrolment;
+
+/// <summary>The Enrolment module's own Marten store (schema "enrolment").</summary>
+public interface IEnrolmentStore : IDocumentStore;

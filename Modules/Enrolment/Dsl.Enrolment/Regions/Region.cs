@@ -1,0 +1,23 @@
+namespace Dsl.Enrolment.Regions;
+
+/// <summary>One of the programme's seven delivery regions, and the government office regions it covers.</summary>
+public sealed record Region(string Code, string Name, IReadOnlyList<string> GovernmentOfficeRegions);
+
+/// <summary>The seven regions the DfE named for delivery. Fixed by the programme, so held in code.</summary>
+public static class ProgrammeRegions
+{
+    public static readonly IReadOnlyList<Region> All =
+    [
+        new("north-east-and-yorkshire", "North-East and Yorkshire", ["North East", "Yorkshire and the Humber"]),
+        new("north-west", "North-West", ["North West"]),
+        new("east-of-england", "East of England", ["East of England"]),
+        new("midlands", "Midlands", ["East Midlands", "West Midlands"]),
+        new("london", "London", ["London"]),
+        new("south-east", "South East", ["South East"]),
+        new("south-west", "South West", ["South West"]),
+    ];
+
+    public static Region? Find(string code) => All.FirstOrDefault(r => r.Code == code);
+
+    public static bool Exists(string? code) => code is not null && Find(code) is not null;
+}
