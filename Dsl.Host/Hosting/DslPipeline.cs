@@ -29,6 +29,9 @@ public static class DslPipeline
 
         app.MapWolverineEndpoints(http =>
         {
+            // ?limit=abc is a 400 naming the parameter, not a silently ignored value.
+            http.RejectUnparseableQueryValues = true;
+            http.RejectUnparseableHeaderValues = true;
             http.AddPolicy<ValidationPolicy>();
             http.AddPolicy<ErrorResponsesPolicy>();
         });

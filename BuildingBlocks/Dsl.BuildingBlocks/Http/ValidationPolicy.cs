@@ -41,10 +41,6 @@ public static class RequestValidation
         if (request is null)
             return Results.Problem(Problems.Create(400, "validation", "Request body required",
                 "The request needs a JSON body."));
-        // Wolverine drops a query value it cannot parse; the client deserves to hear about it.
-        var unparsable = QueryValues.Unparsable(typeof(T), context.Request.Query);
-        if (unparsable.Count > 0) return Results.Problem(Problems.Validation(unparsable));
-
         var result = await validator.ValidateAsync(request, context.RequestAborted);
         if (result.IsValid) return WolverineContinue.Result();
         var errors = result.Errors

@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Dsl.Enrolment;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Tracking;
+
+namespace Dsl.Tests.Architecture;
+
+public sealed class ModuleBoundaryTests(DslApp app)
+{
+    private static readonly string[] Modules = ["Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork"];
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dsl.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Dsl.sln not found above the test output");
+    }
+
+    private static IEnumerable<string> ProjectReferences(string csproj) =>
+        XDocument.Load(csproj).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value));
+
+    [Fact]
+    public void a_module_references_only_building_blocks_and_contracts()
+    {
+        foreach (var module in Modules)
+        {
+            var csproj = Path.Combine(RepositoryRoot(), "Modules", module, $"Dsl.{module}", $"Dsl.{module}.csproj");
+            foreach (var reference in ProjectReferences(csproj))
+                (reference == "Dsl.BuildingBlocks" || reference.EndsWith(".Contracts"))
+                    .ShouldBeTrue($"Dsl.{module} references {reference}");
+
+            var assembly = Assembly.Load($"Dsl.{module}");
+            var forbidden = assembly.GetReferencedAssemblies().Select(a => a.Name!)
+                .Where(n => n.StartsWith("Dsl.") && n != "Dsl.BuildingBlocks" && !n.EndsWith(".Contracts"));
+            forbidden.ShouldBeEmpty($"Dsl.{module} depends on another module's implementation");
+        }
+    }
+
+    [Fact]
+    public void contracts_depend_on_nothing_but_the_bcl_and_message_identity()
+    {
+        foreach (var module in Modules)
+        {
+            var csproj = Path.Combine(RepositoryRoot(), "Modules", module, $"Dsl.{module}.Contracts", $"Dsl.{module}.Contracts.csproj");
+            ProjectReferences(csproj).ShouldBeEmpty();
+            XDocument.Load(csproj).Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value)
+                .ShouldAllBe(p => p == "WolverineFx");
+
+            var assembly = Assembly.Load($"Dsl.{module}.Contracts");
+            assembly.GetReferencedAssemblies().Select(a => a.Name!)
+                .ShouldAllBe(n => n == "System.Runtime" || n.StartsWith("System.") || n == "netstandard" || n == "Wolverine");
+        }
+    }
+
+    [Fact]
+    public void every_handler_and_endpoint_is_bound_to_its_own_modules_store()
+    {
+        var runtime = app.Host.GetRuntime();
+        var handlerChains = runtime.Handlers.Chains.Cast<Wolverine.Configuration.IChain>();
+        var httpChains = app.HttpChains();
+        var chains = handlerChains.Concat(httpChains).ToList();
+
+        var checkedChains = 0;
+        foreach (var chain in chains)
+        {
+            var handlerAssembly = chain.HandlerCalls().First().HandlerType.Assembly;
+            var module = Modules.SingleOrDefault(m => handlerAssembly.GetName().Name == $"Dsl.{m}");
+            if (module is null) continue;
+            var expected = handlerAssembly.GetType($"Dsl.{module}.I{module}Store", throwOnError: true);
+            chain.AncillaryStoreType.ShouldBe(expected, $"{chain.Description} is not bound to {expected!.Name}");
+            checkedChains++;
+        }
+        checkedChains.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void each_module_store_has_its_own_schema()
+    {
+        var schemas = DslApp.ModuleStores
+            .Select(t => ((IDocumentStore)app.Host.Services.GetRequiredService(t)).Options.DatabaseSchemaName)
+            .ToList();
+
+        schemas.ShouldBe(["enrolment", "curriculum", "assessment", "awards", "peer_network"]);
+        DslApp.ModuleStores.Select(t => t.Name).Distinct().Count().ShouldBe(DslApp.ModuleStores.Length);
+        DslApp.ModuleStores.ShouldAllBe(t => t.IsPublic);
+        typeof(IEnrolmentStore).IsInterface.ShouldBeTrue();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using Alba;
+using Dsl.Assessment;
+using Dsl.Awards;
+using Dsl.BuildingBlocks.Postgres;
+using Dsl.Curriculum;
+using Dsl.Enrolment;
+using Dsl.Host.Security;
+using Dsl.PeerNetwork;
+using JasperFx;
+using JasperFx.CommandLine;
+using Wolverine.Tracking;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(Dsl.Tests.Infrastructure.DslApp))]
+
+namespace Dsl.Tests.Infrastructure;
+
+/// <summary>
+/// The whole DSL host on a real PostgreSQL, started once per test run: a throwaway cluster from
+/// the same launcher the embedded default uses, or DSL_TEST_POSTGRES when set.
+/// </summary>
+public sealed class DslApp : IAsyncLifetime
+{
+    public static readonly Type[] ModuleStores =
+        [typeof(IEnrolmentStore), typeof(ICurriculumStore), typeof(IAssessmentStore), typeof(IAwardsStore), typeof(IPeerNetworkStore)];
+
+    private EmbeddedPostgres? _postgres;
+    private string? _dataDirectory;
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public TokenIssuer Tokens { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable("DSL_TEST_POSTGRES") ?? "";
+        if (ConnectionString.Length == 0)
+        {
+            _dataDirectory = Path.Combine(Path.GetTempPath(), "dsl-test-" + Guid.NewGuid().ToString("N")[..8]);
+            _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, throwaway: true);
+            ConnectionString = _postgres.ConnectionString;
+        }
+
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Environment.SetEnvironmentVariable("ConnectionStrings__Dsl", ConnectionString);
+        Environment.SetEnvironmentVariable("Dsl__Auth__SigningKey", signingKey);
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
+        JasperFxEnvironment.AutoStartHost = true;
+
+        Host = await AlbaHost.For<Program>(web => web.ConfigureServices(services =>
+        {
+            services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
+        }));
+        Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
+    }
+
+    /// <summary>Empties every module store (reference data is re-seeded) and Wolverine's envelope storage.</summary>
+    public async Task ResetAsync()
+    {
+        foreach (var storeType in ModuleStores)
+            await ((IDocumentStore)Host.Services.GetRequiredService(storeType)).Advanced.ResetAllData();
+        await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        await Host.GetRuntime().Storage.Admin.ClearAllAsync();
+    }
+
+    public HttpClient Client(string? role, string? setting = null)
+    {
+        var client = Host.Server.CreateClient();
+        if (role is not null)
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", Tokens.Issue(role, setting));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+        if (_dataDirectory is not null)
+        {
+            try { Directory.Delete(_dataDirectory, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+/// <summary>Adds /test/fault at the end of the pipeline, so a test can see how an unhandled error is answered.</summary>
+internal sealed class FaultInjection : IStartupFilter
+{
+    public const string Path = "/test/fault";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        app.Use((HttpContext context, Func<Task> rest) => context.Request.Path == Path
+            ? throw new InvalidOperationException("secret connection string Password=hunter2 leaked")
+            : rest());
+    };
+}
