@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dsl.BuildingBlocks.Http;
 
 /// <summary>One page of a list: the items and an opaque cursor for the next page (null on the last).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
+{
+    /// <summary>The same page with each item shaped for the response; the cursor is unchanged.</summary>
+    public Page<TOut> Select<TOut>(Func<T, TOut> shape) => new(Items.Select(shape).ToList(), NextCursor);
+}
 
 /// <summary>The `?limit=&amp;cursor=` of every list endpoint.</summary>
 public record PageQuery

@@ -19,6 +19,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly string? _runAs;
     private bool _stopped;
+    /// <summary>False when an already-running cluster was reused: another process owns it, so we leave it running.</summary>
+    private bool _ownsServer;
 
     private EmbeddedPostgres(string bin, string dataDirectory, string? runAs, int port)
     {
@@ -63,6 +65,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var instance = new EmbeddedPostgres(bin, dataDirectory, runAs, port);
         if (running is null)
         {
+            instance._ownsServer = true;
             var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
             if (throwaway) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             await Run(Path.Combine(bin, "pg_ctl"),
@@ -76,7 +79,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_stopped) return;
+        if (_stopped || !_ownsServer) return;
         _stopped = true;
         await Run(Path.Combine(_bin, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], _runAs,
             CancellationToken.None, throwOnError: false);

@@ -1,8 +1,17 @@
 using Dsl.BuildingBlocks.Persistence;
 using Dsl.Enrolment.AcademicYears;
+using Dsl.Enrolment.Cohorts;
+using Dsl.Enrolment.Enrolments;
+using Dsl.Enrolment.Placement;
+using Dsl.Enrolment.Settings;
+using Dsl.Enrolment.Settings.Import;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Dsl.Enrolment;
+
+using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 public static class EnrolmentModule
 {
@@ -13,8 +22,23 @@ public static class EnrolmentModule
         opts.AddModule<IEnrolmentStore>(Schema, store =>
             {
                 store.Schema.For<AcademicYear>().UseNumericRevisions(true);
+                store.Schema.For<Setting>().Identity(s => s.Urn).UseNumericRevisions(true);
+                store.Schema.For<Cohort>().UseNumericRevisions(true).Duplicate(c => c.AcademicYearId);
+                store.Schema.For<Lead>();
+                store.Schema.For<SettingPlace>();
+                // The enrolment's projection is written in the same transaction as its events, so place
+                // counts read under the year lock are always current.
+                store.Projections.Snapshot<Enrolment>(SnapshotLifecycle.Inline);
+                store.Schema.For<Enrolment>()
+                    .Duplicate(e => e.AcademicYearId)
+                    .Duplicate(e => e.CohortId)
+                    .Duplicate(e => e.SettingUrn)
+                    .Duplicate(e => e.ListKey);
             })
             .InitializeWith(new SeedProgrammeYears());
+
+        opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
+        opts.Services.AddSingleton<SettingsImporter>();
         return opts;
     }
 }

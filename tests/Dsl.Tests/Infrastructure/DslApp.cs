@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Microsoft.Extensions.Time.Testing;
 
 [assembly: AssemblyFixture(typeof(Dsl.Tests.Infrastructure.DslApp))]
 
@@ -34,6 +35,9 @@ public sealed class DslApp : IAsyncLifetime
     private string? _dataDirectory;
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The host's clock: real time to start with, moving 1 ms per reading so events stay strictly ordered; tests may jump it ahead.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     public TokenIssuer Tokens { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
@@ -58,6 +62,7 @@ public sealed class DslApp : IAsyncLifetime
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
+            services.AddSingleton<TimeProvider>(Clock);
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
     }

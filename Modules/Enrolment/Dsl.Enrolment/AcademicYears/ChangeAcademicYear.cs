@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Persistence;
+using Wolverine;
+using Dsl.Enrolment.Placement;
+using Microsoft.Extensions.Options;
 
 namespace Dsl.Enrolment.AcademicYears;
 
@@ -24,22 +27,38 @@ public sealed record ChangeAcademicYear(int? PlaceCap)
 
 public static class ChangeAcademicYearEndpoint
 {
-    /// <summary>Changes a year's place cap (admin). Requires If-Match with the year's current ETag.</summary>
+    public static Task<PlaceLedger> LoadAsync([Entity("id")] AcademicYear year, IDocumentSession session, CancellationToken ct) =>
+        PlaceLedger.LockAsync(session, year.Id, ct);
+
+    /// <summary>
+    /// Changes a year's place cap (admin; requires If-Match). It cannot drop below the places held;
+    /// raising it offers the new places to the waitlist.
+    /// </summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePatch("/api/academic-years/{id}", OperationId = "ChangeAcademicYear")]
     [Tags("Reference data")]
     [ProducesResponseType<AcademicYear>(StatusCodes.Status200OK)]
-    public static IResult Patch(ChangeAcademicYear command, [Entity("id")] AcademicYear year,
-        [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session, HttpResponse response)
+    public static async Task<(IResult, OutgoingMessages)> Patch(ChangeAcademicYear command, [Entity("id")] AcademicYear year,
+        PlaceLedger ledger, [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session, TimeProvider clock,
+        IOptions<EnrolmentOptions> options, HttpResponse response, CancellationToken ct)
     {
-        if (ETags.CheckIfMatch(ifMatch, year.Version) is { } stale) return Results.Problem(stale);
+        var messages = new OutgoingMessages();
+        if (ETags.CheckIfMatch(ifMatch, year.Version) is { } stale) return (Results.Problem(stale), messages);
+        if (command.PlaceCap < ledger.HeldInYear)
+            return (Results.Problem(Problems.Conflict($"The cap cannot be lower than the {ledger.HeldInYear} places already held.")), messages);
 
+        var raised = command.PlaceCap > year.PlaceCap;
         year.PlaceCap = command.PlaceCap!.Value;
         var next = year.Version + 1;
         // Marten rejects the write if another request moved the revision on meanwhile: a 412, not a lost update.
         session.UpdateRevision(year, next);
         year.Version = next;
+        if (raised)
+        {
+            ledger.Use(year);
+            PlaceOffers.Make(session, await ledger.NextToOfferAsync(session, ct), clock.GetUtcNow(), options.Value.OfferExpiry, messages);
+        }
         response.SetETag(next);
-        return TypedResults.Ok(year);
+        return (TypedResults.Ok(year), messages);
     }
 }

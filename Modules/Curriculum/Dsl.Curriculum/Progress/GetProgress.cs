@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Dsl.BuildingBlocks.Http;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Dsl.Curriculum.Progress;
+
+public static class GetProgressEndpoint
+{
+    public static Task<LeadProgress?> LoadAsync(Guid enrolmentId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<LeadProgress>(enrolmentId, ct);
+
+    public static ProblemDetails Validate(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user) =>
+        progress is not null && progress.IsVisibleTo(user)
+            ? WolverineContinue.NoProblems
+            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+
+    /// <summary>A lead's progress through the programme's phases (admin, facilitator, or the setting's head or lead).</summary>
+    [Authorize(Roles = "admin,facilitator,head,lead")]
+    [WolverineGet("/api/curriculum/progress/{enrolmentId}", OperationId = "GetProgress")]
+    [Tags("Curriculum")]
+    public static LeadProgress Get(LeadProgress progress) => progress;
+}

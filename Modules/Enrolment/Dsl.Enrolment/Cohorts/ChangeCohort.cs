@@ -1,0 +1,74 @@
+using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
+using Dsl.Enrolment.Placement;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Persistence;
+
+namespace Dsl.Enrolment.Cohorts;
+
+/// <summary>The fields to change; omitted fields keep their value.</summary>
+public sealed record ChangeCohort(string? Name, DeliveryMode? DeliveryMode, DateOnly? StartsOn, int? Capacity,
+    string? FacilitatorId, string? Region)
+{
+    public sealed class Validator : AbstractValidator<ChangeCohort>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(200).When(x => x.Name is not null);
+            RuleFor(x => x.Capacity).CohortCapacity().When(x => x.Capacity is not null);
+            RuleFor(x => x.Region).CohortRegion().When(x => x.Region is not null);
+            RuleFor(x => x.FacilitatorId).MaximumLength(200);
+        }
+    }
+}
+
+public static class ChangeCohortEndpoint
+{
+    public static Task<PlaceLedger> LoadAsync(Cohort cohort, IDocumentSession session, CancellationToken ct) =>
+        PlaceLedger.LockAsync(session, cohort.AcademicYearId, ct);
+
+    /// <summary>
+    /// Changes a cohort (admin; requires If-Match). Capacity cannot drop below the places taken; raising it
+    /// offers the new places to the waitlist.
+    /// </summary>
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePatch("/api/cohorts/{id}", OperationId = "ChangeCohort")]
+    [Tags("Cohorts")]
+    [ProducesResponseType<CohortView>(StatusCodes.Status200OK)]
+    public static async Task<(IResult, OutgoingMessages)> Patch(ChangeCohort command, [Entity("id")] Cohort cohort,
+        PlaceLedger ledger, [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session,
+        TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        if (ETags.CheckIfMatch(ifMatch, cohort.Version) is { } stale) return (Results.Problem(stale), messages);
+        var taken = ledger.HeldIn(cohort.Id);
+        if (command.Capacity < taken)
+            return (Results.Problem(Problems.Conflict($"Capacity cannot be lower than the {taken} places already taken.")), messages);
+
+        cohort.Name = command.Name?.Trim() ?? cohort.Name;
+        cohort.DeliveryMode = command.DeliveryMode ?? cohort.DeliveryMode;
+        cohort.StartsOn = command.StartsOn ?? cohort.StartsOn;
+        cohort.Region = command.Region ?? cohort.Region;
+        cohort.FacilitatorId = command.FacilitatorId ?? cohort.FacilitatorId;
+        var raised = command.Capacity > cohort.Capacity;
+        cohort.Capacity = command.Capacity ?? cohort.Capacity;
+        var next = cohort.Version + 1;
+        session.UpdateRevision(cohort, next);
+        cohort.Version = next;
+
+        if (raised)
+        {
+            ledger.Use(cohort);
+            PlaceOffers.Make(session, await ledger.NextToOfferAsync(session, ct), clock.GetUtcNow(), options.Value.OfferExpiry, messages);
+        }
+        response.SetETag(next);
+        return (TypedResults.Ok(await CohortOccupancyQuery.ViewAsync(session, cohort, ct)), messages);
+    }
+}

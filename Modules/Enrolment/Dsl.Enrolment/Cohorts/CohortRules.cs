@@ -1,0 +1,14 @@
+using Dsl.Enrolment.Regions;
+using FluentValidation;
+
+namespace Dsl.Enrolment.Cohorts;
+
+public static class CohortRules
+{
+    public static IRuleBuilderOptions<T, string?> CohortRegion<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(r => r == Cohort.National || ProgrammeRegions.Exists(r))
+            .WithMessage($"region must be \"national\" or one of: {string.Join(", ", ProgrammeRegions.All.Select(r => r.Code))}.");
+
+    public static IRuleBuilderOptions<T, int?> CohortCapacity<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1, 1000);
+}

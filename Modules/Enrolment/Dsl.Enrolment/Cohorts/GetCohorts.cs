@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Dsl.Enrolment.Cohorts;
+
+public sealed record GetCohortsQuery : PageQuery
+{
+    /// <summary>Academic year id, e.g. "2023-24".</summary>
+    [FromQuery(Name = "year")] public string? Year { get; set; }
+    /// <summary>Programme region code or "national".</summary>
+    [FromQuery(Name = "region")] public string? Region { get; set; }
+
+    public sealed class Validator : AbstractValidator<GetCohortsQuery>
+    {
+        public Validator()
+        {
+            Include(new PageQueryValidator());
+            RuleFor(x => x.Region).CohortRegion().When(x => x.Region is not null);
+            RuleFor(x => x.Cursor).Must(c => c is null || Guid.TryParse(Cursors.Decode(c), out _))
+                .WithMessage("cursor is not one this API issued; use the nextCursor of the previous page.");
+        }
+    }
+}
+
+public static class GetCohortsEndpoint
+{
+    /// <summary>Cohorts by year and region, with their occupancy. Facilitators see their own cohorts.</summary>
+    [Authorize]
+    [WolverineGet("/api/cohorts", OperationId = "GetCohorts")]
+    [Tags("Cohorts")]
+    public static async Task<Page<CohortView>> Get([AsParameters] GetCohortsQuery query, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
+    {
+        var after = query.After is null ? Guid.Empty : Guid.Parse(query.After);
+        IQueryable<Cohort> cohorts = session.Query<Cohort>();
+        if (query.Year is not null) cohorts = cohorts.Where(c => c.AcademicYearId == query.Year);
+        if (query.Region is not null) cohorts = cohorts.Where(c => c.Region == query.Region);
+        if (user.IsInRole(Roles.Facilitator) && !user.IsInRole(Roles.Admin))
+        {
+            var me = user.FindFirst("sub")?.Value;
+            cohorts = cohorts.Where(c => c.FacilitatorId == me);
+        }
+        // Cohorts number in the hundreds, so ordering and paging in memory keeps the cursor simple and exact.
+        var page = (await cohorts.ToListAsync(ct)).OrderBy(c => c.Id)
+            .Where(c => c.Id.CompareTo(after) > 0).Take(query.Take + 1).ToList();
+        var occupancy = await CohortOccupancyQuery.ForAsync(session, page.Select(c => c.Id).ToList(), ct);
+        return page.Select(c => CohortView.From(c, occupancy.GetValueOrDefault(c.Id, CohortOccupancy.Empty))).ToList()
+            .ToPage(query.Take, c => c.Id.ToString());
+    }
+}

@@ -1,0 +1,84 @@
+using Dsl.BuildingBlocks.Http;
+using System.Security.Claims;
+using Dsl.BuildingBlocks.Security;
+using Dsl.Enrolment.Contracts;
+using Dsl.Enrolment.Placement;
+using Dsl.Enrolment.Settings;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Dsl.Enrolment.Enrolments;
+
+/// <param name="EndorserName">The head teacher or senior leader endorsing.</param>
+/// <param name="EndorserRole">Their role, e.g. "Head teacher".</param>
+/// <param name="ConfirmsIndividual">They endorse this individual as the setting's lead.</param>
+/// <param name="ConfirmsWholeSchoolApproachPlans">They endorse the setting's whole-school approach plans.</param>
+public sealed record EndorseEnrolment(string EndorserName, string EndorserRole, bool? ConfirmsIndividual,
+    bool? ConfirmsWholeSchoolApproachPlans)
+{
+    public sealed class Validator : AbstractValidator<EndorseEnrolment>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.EndorserName).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.EndorserRole).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.ConfirmsIndividual).Equal(true)
+                .WithMessage("The head or senior team must endorse the individual, whatever the lead's role.");
+            RuleFor(x => x.ConfirmsWholeSchoolApproachPlans).Equal(true)
+                .WithMessage("The head or senior team must endorse the setting's whole-school approach plans.");
+        }
+    }
+}
+
+public static class EndorseEnrolmentEndpoint
+{
+    public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user) =>
+        EnrolmentAccess.Check(user, enrolment, "endorse this enrolment", EnrolmentStatus.AwaitingEndorsement);
+
+    public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
+        PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+
+    /// <summary>
+    /// Endorses the lead (the setting's head, or admin) and allocates a place: confirmed when the cohort and
+    /// the year have room and nobody waits ahead, otherwise waitlisted in endorsement order.
+    /// </summary>
+    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
+    [Tags("Enrolments")]
+    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post(EndorseEnrolment command,
+        [WriteAggregate] Enrolment enrolment, PlaceLedger ledger, IDocumentSession session, TimeProvider clock,
+        IOptions<EnrolmentOptions> options, HttpResponse response, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var events = new Events { new Endorsed(command.EndorserName.Trim(), command.EndorserRole.Trim(), now) };
+        var messages = new OutgoingMessages { new EnrolmentEndorsed().About(enrolment, now) };
+
+        if (!enrolment.HoldsPlace)
+        {
+            var waitingAhead = await ledger.QueueAheadAsync(session, enrolment.CohortId, enrolment.QueuePriority, ct);
+            if (ledger.HasRoom(enrolment.CohortId) && waitingAhead == 0)
+            {
+                ledger.Hold(enrolment.CohortId);
+                events.Add(new PlaceAllocated(now));
+                messages.Add(new EnrolmentConfirmed().About(enrolment, now));
+                messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
+            }
+            else
+            {
+                events.Add(new Waitlisted(now));
+                messages.Add(new EnrolmentWaitlisted().About(enrolment, now));
+            }
+        }
+
+        var after = enrolment.After(events);
+        response.SetETag(after.Version);
+        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+    }
+}

@@ -1,0 +1,19 @@
+using Dsl.Enrolment.Contracts;
+
+namespace Dsl.Enrolment.Enrolments;
+
+public static class IntegrationEvents
+{
+    /// <summary>Fills in the fields every enrolment event carries from the enrolment they are about.</summary>
+    public static T About<T>(this T @event, Enrolment enrolment, DateTimeOffset at) where T : EnrolmentIntegrationEvent =>
+        (T)((EnrolmentIntegrationEvent)@event with
+        {
+            EventId = Guid.CreateVersion7(at),
+            OccurredAt = at,
+            EnrolmentId = enrolment.Id,
+            SettingUrn = enrolment.SettingUrn,
+            CohortId = enrolment.CohortId,
+            Region = enrolment.Region,
+            AcademicYear = enrolment.AcademicYearId,
+        });
+}

@@ -1,0 +1,28 @@
+using Dsl.Curriculum.Contracts;
+using Dsl.Enrolment.Contracts;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Dsl.Enrolment.Enrolments;
+
+/// <summary>Curriculum reports a lead's phase: it counts as activity, and decides whether a later withdrawal frees the setting's place.</summary>
+public static class LeadProgressedHandler
+{
+    public static Events Handle(LeadProgressed message, [WriteAggregate(Required = false)] Enrolment? enrolment)
+    {
+        if (enrolment is not { Status: EnrolmentStatus.Confirmed } || enrolment.Phase == message.Phase) return [];
+        return [new PhaseReached(message.Phase, message.OccurredAt)];
+    }
+}
+
+/// <summary>Curriculum reports the programme finished: the enrolment is completed.</summary>
+public static class ProgrammeCompletedHandler
+{
+    public static (Events, OutgoingMessages) Handle(ProgrammeCompleted message,
+        [WriteAggregate(Required = false)] Enrolment? enrolment)
+    {
+        if (enrolment is not { Status: EnrolmentStatus.Confirmed }) return ([], []);
+        return ([new ProgrammeFinished(message.OccurredAt)],
+            [new EnrolmentCompleted().About(enrolment, message.OccurredAt)]);
+    }
+}

@@ -1,0 +1,98 @@
+using Dsl.BuildingBlocks.Http;
+using System.Security.Claims;
+using Dsl.BuildingBlocks.Security;
+using Dsl.Enrolment.Contracts;
+using Dsl.Enrolment.Placement;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Dsl.Enrolment.Enrolments;
+
+public static class AcceptPlaceOfferEndpoint
+{
+    public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var problem = EnrolmentAccess.Check(user, enrolment, "accept a place offer", EnrolmentStatus.PlaceOffered);
+        if (!ReferenceEquals(problem, WolverineContinue.NoProblems)) return problem;
+        return enrolment.Offer!.ExpiresAt <= clock.GetUtcNow()
+            ? Problems.Conflict("The place offer has expired.")
+            : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Accepts the place offered from the waitlist (the setting's head, or admin): the enrolment is confirmed.</summary>
+    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [WolverinePost("/api/enrolments/{id}/offer/accept", OperationId = "AcceptPlaceOffer")]
+    [Tags("Enrolments")]
+    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
+        IQuerySession session, TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var events = new Events { new PlaceOfferAccepted(enrolment.Offer!.OfferId, now) };
+        var messages = new OutgoingMessages { new EnrolmentConfirmed().About(enrolment, now) };
+        messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
+
+        var after = enrolment.After(events);
+        response.SetETag(after.Version);
+        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+    }
+}
+
+public static class DeclinePlaceOfferEndpoint
+{
+    public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user) =>
+        EnrolmentAccess.Check(user, enrolment, "decline a place offer", EnrolmentStatus.PlaceOffered);
+
+    public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
+        PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+
+    /// <summary>Declines the offered place (the setting's head, or admin): the enrolment is withdrawn and the place moves on.</summary>
+    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [WolverinePost("/api/enrolments/{id}/offer/decline", OperationId = "DeclinePlaceOffer")]
+    [Tags("Enrolments")]
+    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
+        PlaceLedger ledger, IDocumentSession session, TimeProvider clock, IOptions<EnrolmentOptions> options,
+        HttpResponse response, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var events = new Events { new Withdrawn(WithdrawalReason.OfferDeclined, now) };
+        var messages = new OutgoingMessages
+        {
+            new EnrolmentWithdrawn { Reason = EnrolmentAccess.Camel(WithdrawalReason.OfferDeclined) }.About(enrolment, now),
+        };
+        session.Delete<SettingPlace>(enrolment.SettingUrn);
+        await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
+
+        var after = enrolment.After(events);
+        response.SetETag(after.Version);
+        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+    }
+}
+
+/// <summary>Lapses an offer nobody answered in time; runs from the scheduled message, so it survives restarts.</summary>
+public static class ExpirePlaceOfferHandler
+{
+    public static async Task<(Events, OutgoingMessages)> Handle(ExpirePlaceOffer command,
+        [WriteAggregate(Required = false)] Enrolment? enrolment, IDocumentSession session, TimeProvider clock,
+        IOptions<EnrolmentOptions> options, CancellationToken ct)
+    {
+        var events = new Events();
+        var messages = new OutgoingMessages();
+        if (enrolment is not { Status: EnrolmentStatus.PlaceOffered } || enrolment.Offer?.OfferId != command.OfferId)
+            return (events, messages); // answered or moved on already
+
+        var now = clock.GetUtcNow();
+        var ledger = await PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+        events.Add(new PlaceOfferLapsed(command.OfferId, now));
+        messages.Add(new PlaceOfferExpired().About(enrolment, now));
+        messages.Add(new EnrolmentWaitlisted().About(enrolment, now));
+        await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
+        return (events, messages);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
+using Dsl.Enrolment.Cohorts;
+using Dsl.Enrolment.Contracts;
+using Dsl.Enrolment.Settings;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Dsl.Enrolment.Enrolments;
+
+/// <summary>The person a setting nominates as its senior mental health lead.</summary>
+public sealed record NominatedLead(string Name, string Email, string JobTitle, bool? OnSeniorLeadershipTeam)
+{
+    public sealed class Validator : AbstractValidator<NominatedLead>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
+            RuleFor(x => x.JobTitle).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.OnSeniorLeadershipTeam).NotNull();
+        }
+    }
+
+    public Lead ToLead(Guid id) => new()
+    {
+        Id = id, Name = Name.Trim(), Email = Email.Trim(), JobTitle = JobTitle.Trim(),
+        OnSeniorLeadershipTeam = OnSeniorLeadershipTeam!.Value,
+    };
+}
+
+/// <param name="SettingUrn">The setting taking its one funded place.</param>
+/// <param name="Track">full, or short (learning and reflective/planning now, embedding later).</param>
+public sealed record SubmitEnrolment(string SettingUrn, NominatedLead Lead, Guid? CohortId, Track? Track)
+{
+    public sealed class Validator : AbstractValidator<SubmitEnrolment>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.SettingUrn).Must(Setting.IsValidUrn).WithMessage("settingUrn must be a six-digit DfE URN.");
+            RuleFor(x => x.Lead).NotNull().SetValidator(new NominatedLead.Validator());
+            RuleFor(x => x.CohortId).NotNull();
+            RuleFor(x => x.Track).NotNull();
+        }
+    }
+}
+
+public static class SubmitEnrolmentEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(SubmitEnrolment command, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
+    {
+        if (!EnrolmentAccess.CanActFor(user, command.SettingUrn))
+            return Problems.Create(403, "forbidden", "Forbidden", "A head may only enrol a lead for their own setting.");
+
+        var setting = await session.LoadAsync<Setting>(command.SettingUrn, ct);
+        if (setting is null) return Problems.Invalid("settingUrn", $"There is no setting with URN {command.SettingUrn}.");
+        if (setting.Status != SettingStatus.Open)
+            return Problems.Conflict($"Setting {setting.Urn} is closed and cannot enrol.");
+        if (await session.LoadAsync<Cohort>(command.CohortId!.Value, ct) is null)
+            return Problems.Invalid("cohortId", $"There is no cohort {command.CohortId}.");
+
+        var existing = await session.LoadAsync<SettingPlace>(command.SettingUrn, ct);
+        return existing is null
+            ? WolverineContinue.NoProblems
+            : Problems.Conflict($"Setting {command.SettingUrn} already has an enrolment ({existing.EnrolmentId}); " +
+                                "a setting may enrol again only if its lead withdrew before the embedding phase.",
+                new Dictionary<string, object?> { ["enrolmentId"] = existing.EnrolmentId });
+    }
+
+    public static async Task<(Setting, Cohort)> LoadAsync(SubmitEnrolment command, IQuerySession session, CancellationToken ct) =>
+        ((await session.LoadAsync<Setting>(command.SettingUrn, ct))!, (await session.LoadAsync<Cohort>(command.CohortId!.Value, ct))!);
+
+    /// <summary>Enrols a lead for a setting (the setting's head, or admin). Starts awaiting endorsement.</summary>
+    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [WolverinePost("/api/enrolments", OperationId = "SubmitEnrolment")]
+    [Tags("Enrolments")]
+    public static (Created<EnrolmentView>, IStartStream, IMartenOp, IMartenOp, EnrolmentSubmitted) Post(
+        SubmitEnrolment command, Setting setting, Cohort cohort, TimeProvider clock, HttpResponse response)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var lead = command.Lead.ToLead(Guid.CreateVersion7(now));
+        var started = new EnrolmentStarted(id, setting.Urn, setting.Funding, setting.Region, cohort.Id,
+            cohort.AcademicYearId, command.Track!.Value, lead.Id, now);
+        var enrolment = Enrolment.Create(started);
+        enrolment.Version = 1;
+
+        response.SetETag(enrolment.Version);
+        return (TypedResults.Created($"/api/enrolments/{id}", EnrolmentView.From(enrolment, lead)),
+            MartenOps.StartStream<Enrolment>(id, started),
+            MartenOps.Insert(lead),
+            // Insert, not store: a concurrent second submission for the setting fails here and rolls back whole.
+            MartenOps.Insert(new SettingPlace { Id = setting.Urn, EnrolmentId = id }),
+            new EnrolmentSubmitted { Track = EnrolmentAccess.Camel(command.Track.Value) }.About(enrolment, now));
+    }
+}

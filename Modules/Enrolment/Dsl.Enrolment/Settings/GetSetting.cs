@@ -1,0 +1,28 @@
+using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Dsl.Enrolment.Settings;
+
+public static class GetSettingEndpoint
+{
+    public static Task<Setting?> LoadAsync(string urn, IQuerySession session, CancellationToken ct) =>
+        Setting.IsValidUrn(urn) ? session.LoadAsync<Setting>(urn, ct) : Task.FromResult<Setting?>(null);
+
+    public static ProblemDetails Validate(Setting? setting, string urn) =>
+        setting is null ? Problems.NotFound($"There is no setting with URN '{urn}'.") : WolverineContinue.NoProblems;
+
+    /// <summary>One setting by URN. The ETag is what a later PATCH sends as If-Match.</summary>
+    [Authorize]
+    [WolverineGet("/api/settings/{urn}", OperationId = "GetSetting")]
+    [Tags("Settings")]
+    public static Setting Get(Setting setting, HttpResponse response)
+    {
+        response.SetETag(setting.Version);
+        return setting;
+    }
+}

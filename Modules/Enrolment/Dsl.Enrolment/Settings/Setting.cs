@@ -1,0 +1,47 @@
+using JasperFx;
+
+namespace Dsl.Enrolment.Settings;
+
+public enum SettingType
+{
+    Academy,
+    MaintainedSchool,
+    SpecialSchool,
+    AlternativeProvision,
+    PupilReferralUnit,
+    FeCollege,
+    SixthFormCollege,
+    SixteenToNineteenFreeSchool,
+    IndependentSchool,
+    IndependentSpecialSchool,
+    Other,
+}
+
+public enum SettingPhase { Primary, Secondary, AllThrough, SixteenPlus, NotApplicable }
+
+public enum Funding { StateFunded, Independent }
+
+public enum SettingStatus { Open, Closed }
+
+/// <summary>A school or college, identified by its DfE URN.</summary>
+public sealed class Setting : IRevisioned
+{
+    /// <summary>The DfE unique reference number (GIAS URN), six digits.</summary>
+    public string Urn { get; set; } = "";
+    public string? Ukprn { get; set; }
+    public string Name { get; set; } = "";
+    public SettingType Type { get; set; }
+    public SettingPhase Phase { get; set; }
+    /// <summary>Derived from the type: independent schools self-fund.</summary>
+    public Funding Funding => FundingOf(Type);
+    public string LocalAuthority { get; set; } = "";
+    /// <summary>Programme region code.</summary>
+    public string Region { get; set; } = "";
+    public SettingStatus Status { get; set; }
+    public int Version { get; set; }
+
+    public static Funding FundingOf(SettingType type) =>
+        type is SettingType.IndependentSchool or SettingType.IndependentSpecialSchool ? Funding.Independent : Funding.StateFunded;
+
+    public static bool IsValidUrn(string? urn) => urn is { Length: 6 } && urn.All(char.IsAsciiDigit) && urn[0] != '0';
+}
