@@ -61,21 +61,31 @@ public sealed class ModuleBoundaryTests(DslApp app)
     public void every_handler_and_endpoint_is_bound_to_its_own_modules_store()
     {
         var runtime = app.Host.GetRuntime();
-        var handlerChains = runtime.Handlers.Chains.Cast<Wolverine.Configuration.IChain>();
+        // With separated handlers a shared event's chain delegates to one sub-chain per module.
+        var handlerChains = runtime.Handlers.Chains
+            .SelectMany(c => new[] { c }.Concat(c.ByEndpoint))
+            .Cast<Wolverine.Configuration.IChain>();
         var httpChains = app.HttpChains();
         var chains = handlerChains.Concat(httpChains).ToList();
 
         var checkedChains = 0;
+        var checkedHandlerModules = new HashSet<string>();
         foreach (var chain in chains)
         {
-            var handlerAssembly = chain.HandlerCalls().First().HandlerType.Assembly;
+            var calls = chain.HandlerCalls().ToList();
+            if (calls.Count == 0) continue;
+            calls.Select(c => c.HandlerType.Assembly).Distinct().Count()
+                .ShouldBe(1, $"{chain.Description} mixes handlers of several modules in one transaction");
+            var handlerAssembly = calls[0].HandlerType.Assembly;
             var module = Modules.SingleOrDefault(m => handlerAssembly.GetName().Name == $"Dsl.{m}");
             if (module is null) continue;
             var expected = handlerAssembly.GetType($"Dsl.{module}.I{module}Store", throwOnError: true);
             chain.AncillaryStoreType.ShouldBe(expected, $"{chain.Description} is not bound to {expected!.Name}");
             checkedChains++;
+            if (chain is Wolverine.Runtime.Handlers.HandlerChain) checkedHandlerModules.Add(module);
         }
         checkedChains.ShouldBeGreaterThan(0);
+        checkedHandlerModules.ShouldBe(["Enrolment", "Curriculum", "PeerNetwork"], ignoreOrder: true);
     }
 
     [Fact]

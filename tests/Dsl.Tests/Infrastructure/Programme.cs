@@ -31,7 +31,7 @@ public sealed class Programme(DslApp app)
     {
         var response = await _admin.PostAsJsonAsync("/api/cohorts", new
         {
-            academicYearId = year, region, deliveryMode = "blended", name = $"{region} cohort", startsOn = "2023-10-02",
+            academicYearId = year, region, deliveryMode = "blended", name = $"{region} cohort", startsOn = $"{year[..4]}-10-02",
             capacity, facilitatorId,
         });
         response.EnsureSuccessStatusCode();

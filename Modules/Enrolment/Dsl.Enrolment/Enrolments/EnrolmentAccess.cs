@@ -28,7 +28,7 @@ public static class EnrolmentAccess
         if (allowed.Length > 0 && !allowed.Contains(enrolment.Status))
             return Problems.Conflict($"Cannot {action}: the enrolment is {Camel(enrolment.Status)}; it must be " +
                                      $"{string.Join(" or ", allowed.Select(s => Camel(s)))}.",
-                new Dictionary<string, object?> { ["status"] = Camel(enrolment.Status) });
+                new Dictionary<string, object?> { ["currentStatus"] = Camel(enrolment.Status) });
         return WolverineContinue.NoProblems;
     }
 

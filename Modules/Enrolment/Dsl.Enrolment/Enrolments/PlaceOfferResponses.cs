@@ -49,17 +49,17 @@ public static class DeclinePlaceOfferEndpoint
     public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user) =>
         EnrolmentAccess.Check(user, enrolment, "decline a place offer", EnrolmentStatus.PlaceOffered);
 
-    public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
-
     /// <summary>Declines the offered place (the setting's head, or admin): the enrolment is withdrawn and the place moves on.</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/offer/decline", OperationId = "DeclinePlaceOffer")]
     [Tags("Enrolments")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
-        PlaceLedger ledger, IDocumentSession session, TimeProvider clock, IOptions<EnrolmentOptions> options,
-        HttpResponse response, CancellationToken ct)
+        IDocumentSession session, TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response,
+        CancellationToken ct)
     {
+        // Locked here rather than in a LoadAsync: with no request body, Wolverine would read that method's
+        // Enrolment parameter as the body.
+        var ledger = await PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
         var now = clock.GetUtcNow();
         var events = new Events { new Withdrawn(WithdrawalReason.OfferDeclined, now) };
         var messages = new OutgoingMessages

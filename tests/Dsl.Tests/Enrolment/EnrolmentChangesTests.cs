@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using Dsl.Enrolment.Contracts;
+using Wolverine.Tracking;
+
+namespace Dsl.Tests.Enrolment;
+
+public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
+{
+    private Programme Given => new(App);
+
+    private async Task<string> Status(Guid id) => (await Given.Get($"/api/enrolments/{id}"))["status"]!.GetValue<string>();
+
+    private Task<HttpResponseMessage> Advance(Guid id, string phase) =>
+        Given.AndWait(() => App.Client("facilitator").PostAsJsonAsync($"/api/curriculum/progress/{id}/phase", new { phase }, Ct));
+
+    [Fact]
+    public async Task transfer_to_a_full_cohort_is_refused_and_to_a_cohort_with_room_frees_the_old_place()
+    {
+        var from = await Given.Cohort(capacity: 1);
+        var full = await Given.Cohort(capacity: 1, region: "north-west");
+        var roomy = await Given.Cohort(capacity: 3, region: "south-west");
+        var mover = await Given.EndorsedEnrolment(await Given.Setting(), from);
+        var waiting = await Given.EndorsedEnrolment(await Given.Setting(), from);
+        await Given.EndorsedEnrolment(await Given.Setting(), full);
+
+        var refused = await Admin.PostAsJsonAsync($"/api/enrolments/{mover.Id}/transfer", new { cohortId = full }, Ct);
+        var moved = await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/enrolments/{mover.Id}/transfer", new { cohortId = roomy }, Ct));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var enrolment = await Json(moved);
+        enrolment["cohortId"]!.GetValue<Guid>().ShouldBe(roomy);
+        enrolment["status"]!.GetValue<string>().ShouldBe("confirmed");
+        (await Status(waiting.Id)).ShouldBe("placeOffered");
+        (await Given.Get($"/api/cohorts/{roomy}"))["placesTaken"]!.GetValue<int>().ShouldBe(1);
+        (await Given.Get($"/api/peer-network/members/{mover.Id}"))["cohortId"]!.GetValue<Guid>().ShouldBe(roomy);
+    }
+
+    [Fact]
+    public async Task a_replacement_lead_keeps_the_place_but_needs_endorsing_again()
+    {
+        var cohort = await Given.Cohort(capacity: 1);
+        var urn = await Given.Setting();
+        var enrolment = await Given.EndorsedEnrolment(urn, cohort);
+
+        var replaced = await Admin.PostAsJsonAsync($"/api/enrolments/{enrolment.Id}/replace-lead",
+            new { lead = Programme.Lead("Jo Patel", "jo.patel@example.org") }, Ct);
+
+        replaced.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var view = await Json(replaced);
+        view["status"]!.GetValue<string>().ShouldBe("awaitingEndorsement");
+        view["lead"]!["name"]!.GetValue<string>().ShouldBe("Jo Patel");
+        (await Given.Get($"/api/cohorts/{cohort}"))["placesLeft"]!.GetValue<int>().ShouldBe(0);
+
+        var reendorsed = await Given.Endorse(enrolment.Id, App.Client("head", urn));
+
+        (await Json(reendorsed))["status"]!.GetValue<string>().ShouldBe("confirmed");
+        (await Given.Get($"/api/cohorts/{cohort}"))["placesTaken"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task only_a_short_track_enrolment_defers_embedding()
+    {
+        var cohort = await Given.Cohort();
+        var shortTrack = await Given.EndorsedEnrolment(await Given.Setting(), cohort, track: "short");
+        var fullTrack = await Given.EndorsedEnrolment(await Given.Setting(), cohort);
+
+        var deferred = await Admin.PostAsync($"/api/enrolments/{shortTrack.Id}/defer-embedding", null, Ct);
+        var refused = await Admin.PostAsync($"/api/enrolments/{fullTrack.Id}/defer-embedding", null, Ct);
+        var again = await Admin.PostAsync($"/api/enrolments/{shortTrack.Id}/defer-embedding", null, Ct);
+
+        deferred.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(deferred))["embeddingDeferred"]!.GetValue<bool>().ShouldBeTrue();
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task the_enrolment_completes_when_curriculum_reports_the_programme_finished()
+    {
+        var enrolment = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+
+        (await Advance(enrolment.Id, "embedding")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Advance(enrolment.Id, "reflectivePlanning")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Given.Get($"/api/enrolments/{enrolment.Id}"))["phase"]!.GetValue<string>().ShouldBe("reflectivePlanning");
+        (await Advance(enrolment.Id, "embedding")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Advance(enrolment.Id, "completed")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await Status(enrolment.Id)).ShouldBe("completed");
+    }
+
+    [Fact]
+    public async Task a_setting_enrols_again_only_if_its_lead_withdrew_before_embedding()
+    {
+        var cohort = await Given.Cohort();
+        var early = await Given.Setting();
+        var late = await Given.Setting();
+        var earlyEnrolment = await Given.EndorsedEnrolment(early, cohort);
+        var lateEnrolment = await Given.EndorsedEnrolment(late, cohort);
+        await Advance(lateEnrolment.Id, "reflectivePlanning");
+        await Advance(lateEnrolment.Id, "embedding");
+
+        foreach (var id in new[] { earlyEnrolment.Id, lateEnrolment.Id })
+            (await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/enrolments/{id}/withdrawal", new { reason = "leadLeft" }, Ct)))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await Given.Submit(early, cohort)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Given.Submit(late, cohort)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task withdrawing_twice_is_a_409()
+    {
+        var enrolment = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+        await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/enrolments/{enrolment.Id}/withdrawal", new { reason = "other" }, Ct));
+
+        var again = await Admin.PostAsJsonAsync($"/api/enrolments/{enrolment.Id}/withdrawal", new { reason = "other" }, Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Json(again))["currentStatus"]!.GetValue<string>().ShouldBe("withdrawn");
+    }
+
+    [Fact]
+    public async Task another_module_can_flag_an_enrolment_at_risk()
+    {
+        var enrolment = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+
+        var tracked = await App.Host.InvokeMessageAndWaitAsync(new FlagEnrolmentAtRisk(enrolment.Id, "missedWorkshop"));
+
+        var view = await Given.Get($"/api/enrolments/{enrolment.Id}");
+        view["atRisk"]!.GetValue<bool>().ShouldBeTrue();
+        view["atRiskReason"]!.GetValue<string>().ShouldBe("missedWorkshop");
+        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().Reason.ShouldBe("missedWorkshop");
+    }
+
+    [Fact]
+    public async Task a_quiet_lead_is_marked_at_risk_after_the_inactivity_period()
+    {
+        var enrolment = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+        await App.Host.InvokeMessageAndWaitAsync(new Dsl.Enrolment.Enrolments.CheckEnrolmentActivity(enrolment.Id));
+        (await Given.Get($"/api/enrolments/{enrolment.Id}"))["atRisk"]!.GetValue<bool>().ShouldBeFalse();
+
+        App.Clock.Advance(TimeSpan.FromDays(31));
+        var tracked = await App.Host.InvokeMessageAndWaitAsync(new Dsl.Enrolment.Enrolments.CheckEnrolmentActivity(enrolment.Id));
+
+        (await Given.Get($"/api/enrolments/{enrolment.Id}"))["atRiskReason"]!.GetValue<string>().ShouldBe("noActivity");
+        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().EnrolmentId.ShouldBe(enrolment.Id);
+    }
+}
