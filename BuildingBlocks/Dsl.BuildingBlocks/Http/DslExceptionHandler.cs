@@ -23,8 +23,11 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 RequestBodyLimit.TooLarge(null),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, "bad-request", "Bad request", bad.Message),
-            ConcurrencyException or EventStreamUnexpectedMaxEventIdException =>
+            // A lost race is a failed precondition when the client stated one (If-Match), else a plain conflict.
+            ConcurrencyException or EventStreamUnexpectedMaxEventIdException when context.Request.Headers.IfMatch.Count > 0 =>
                 Problems.PreconditionFailed("The resource was changed by another request; read it again and retry."),
+            ConcurrencyException or EventStreamUnexpectedMaxEventIdException =>
+                Problems.Conflict("The resource was changed by another request at the same time; read it again and retry."),
             DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
                 Problems.Conflict("The resource already exists."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,

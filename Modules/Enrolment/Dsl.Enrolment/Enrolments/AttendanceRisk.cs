@@ -2,11 +2,13 @@ using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Placement;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Wolverine.Attributes;
 using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 
 /// <summary>Scheduled when a place is confirmed: looks for a lead who has gone quiet.</summary>
+[MessageIdentity("dsl.enrolment.check-activity.v1")]
 public sealed record CheckEnrolmentActivity(Guid EnrolmentId);
 
 public static class CheckEnrolmentActivityHandler

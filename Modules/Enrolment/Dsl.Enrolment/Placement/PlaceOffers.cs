@@ -2,12 +2,14 @@ using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Enrolments;
 using Marten;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Dsl.Enrolment.Placement;
 
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 /// <summary>Asks Enrolment to lapse an offer if it is still open when it expires (a scheduled, durable message).</summary>
+[MessageIdentity("dsl.enrolment.expire-place-offer.v1")]
 public sealed record ExpirePlaceOffer(Guid EnrolmentId, Guid OfferId);
 
 public static class PlaceOffers

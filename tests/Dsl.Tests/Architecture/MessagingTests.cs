@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using Dsl.Enrolment.Contracts;
+using Wolverine.Attributes;
+using Wolverine;
+using Wolverine.Tracking;
+
+namespace Dsl.Tests.Architecture;
+
+public sealed class MessagingTests(DslApp app) : ApiTest(app)
+{
+    [Fact]
+    public void every_contract_message_has_a_stable_versioned_identity()
+    {
+        var contracts = new[] { "Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork" }
+            .Select(m => Assembly.Load($"Dsl.{m}.Contracts"))
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false })
+            .ToList();
+
+        contracts.ShouldNotBeEmpty();
+        foreach (var type in contracts)
+        {
+            var identity = type.GetCustomAttribute<MessageIdentityAttribute>();
+            identity.ShouldNotBeNull($"{type.Name} has no [MessageIdentity]");
+            identity.Alias!.ShouldMatch(@"^dsl\.[a-z-]+\.[a-z-]+\.v\d+$");
+        }
+        contracts.Select(t => t.GetCustomAttribute<MessageIdentityAttribute>()!.Alias).Distinct().Count().ShouldBe(contracts.Count);
+    }
+
+    [Fact]
+    public async Task a_message_to_other_modules_commits_atomically_with_the_writers_data()
+    {
+        var given = new Programme(App);
+        var id = await given.Enrolment(await given.Setting(), await given.Cohort());
+
+        // Concurrent endorsements of one enrolment: all pass validation, one commits, the others fail at
+        // commit. A loser's cascaded EnrolmentConfirmed must vanish with its rolled-back events.
+        HttpResponseMessage[] responses = [];
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        {
+            responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => given.Endorse(id, App.Client("admin"))));
+        }));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
+        tracked.Received.MessagesOf<EnrolmentConfirmed>().Count().ShouldBe(2, "one confirmation, received once by Curriculum and once by PeerNetwork");
+        var enrolment = await given.Get($"/api/enrolments/{id}");
+        enrolment["history"]!.AsArray().Count(h => h!["because"]!.GetValue<string>() == "place allocated").ShouldBe(1);
+        (await given.Get($"/api/curriculum/progress/{id}"))["phases"]!.AsArray().Count.ShouldBe(1);
+    }
+}
