@@ -1,5 +1,6 @@
 using Dsl.BuildingBlocks.Postgres;
 using Dsl.Host.Commands;
+using Dsl.Host.Demo;
 using Dsl.Host.Hosting;
 using Dsl.Host.Security;
 using JasperFx;
@@ -23,8 +24,15 @@ var connectionString = builder.Configuration.GetConnectionString("Dsl")!;
 
 builder.AddDsl(connectionString);
 var app = builder.Build();
+
+if (args is ["import-settings", .. var importArgs])
+{
+    return await ImportSettingsCommand.Run(importArgs, app.Services);
+}
+
 app.UseDsl();
 if (embedded is not null) EmbeddedDatabase.PrintWelcome(app);
+DemoData.ScheduleOnStart(app);
 
 return await app.RunJasperFxCommands(args);
 

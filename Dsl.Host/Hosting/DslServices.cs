@@ -8,6 +8,8 @@ using Dsl.Enrolment;
 using Dsl.Host.Security;
 using Dsl.PeerNetwork;
 using JasperFx;
+using JasperFx.Events;
+using Wolverine.ErrorHandling;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -57,6 +59,15 @@ public static class DslServices
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
+            // Messages about one enrolment can race on its stream (e.g. a phase change and completion on two
+            // queues); the loser retries against the fresh stream rather than going to the dead-letter queue.
+            opts.Policies.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+                    TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1))
+                .Then.MoveToErrorQueue();
+            opts.Policies.OnException<Npgsql.NpgsqlException>(e => e.IsTransient)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+                .Then.MoveToErrorQueue();
 
             opts.AddEnrolmentModule();
             opts.AddCurriculumModule();

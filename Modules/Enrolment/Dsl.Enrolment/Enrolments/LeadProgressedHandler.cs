@@ -10,7 +10,8 @@ public static class LeadProgressedHandler
 {
     public static Events Handle(LeadProgressed message, [WriteAggregate(Required = false)] Enrolment? enrolment)
     {
-        if (enrolment is not { Status: EnrolmentStatus.Confirmed } || enrolment.Phase == message.Phase) return [];
+        // Phase messages may arrive out of order; a lead never moves back a phase.
+        if (enrolment is not { Status: EnrolmentStatus.Confirmed } || enrolment.Phase >= message.Phase) return [];
         return [new PhaseReached(message.Phase, message.OccurredAt)];
     }
 }
