@@ -18,6 +18,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     EnvironmentName = EmbeddedDatabase.DefaultEnvironment(args),
 });
 
+// The documented local address, unless ASPNETCORE_URLS, --urls or configuration says otherwise.
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+
 // No connection string: start (or reuse) the private cluster under the data directory.
 await using var embedded = await EmbeddedDatabase.StartIfNeeded(builder);
 var connectionString = builder.Configuration.GetConnectionString("Dsl")!;

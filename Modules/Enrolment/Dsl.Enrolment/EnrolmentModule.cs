@@ -32,6 +32,7 @@ public static class EnrolmentModule
                 store.Schema.For<Enrolment>()
                     .Duplicate(e => e.AcademicYearId)
                     .Duplicate(e => e.CohortId)
+                    .Duplicate(e => e.HoldsPlace)
                     .Duplicate(e => e.SettingUrn)
                     .Duplicate(e => e.ListKey);
             })

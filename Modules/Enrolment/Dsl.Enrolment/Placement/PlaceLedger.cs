@@ -2,6 +2,7 @@ using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.Cohorts;
 using Dsl.Enrolment.Enrolments;
 using Marten;
+using Npgsql;
 
 namespace Dsl.Enrolment.Placement;
 
@@ -49,10 +50,7 @@ public sealed class PlaceLedger
         await using (var command = session.Connection!.CreateCommand())
         {
             command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@key, 0))";
-            var key = command.CreateParameter();
-            key.ParameterName = "key";
-            key.Value = "dsl.enrolment.places:" + academicYearId;
-            command.Parameters.Add(key);
+            command.Parameters.Add(new NpgsqlParameter("key", "dsl.enrolment.places:" + academicYearId));
             await command.ExecuteNonQueryAsync(ct);
         }
 
@@ -60,11 +58,21 @@ public sealed class PlaceLedger
                    ?? throw new InvalidOperationException($"Academic year {academicYearId} does not exist");
         var cohorts = (await session.Query<Cohort>().Where(c => c.AcademicYearId == academicYearId).ToListAsync(ct))
             .ToDictionary(c => c.Id);
-        var holders = await session.Query<Enrolment>()
-            .Where(e => e.AcademicYearId == academicYearId && e.HoldsPlace)
-            .Select(e => e.CohortId)
-            .ToListAsync(ct);
-        return new PlaceLedger(year, cohorts, holders.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()));
+        return new PlaceLedger(year, cohorts, await PlacesHeldByCohort(session, academicYearId, ct));
+    }
+
+    /// <summary>Counted in the database over the projection's duplicated columns: one row per cohort, however many places.</summary>
+    private static async Task<Dictionary<Guid, int>> PlacesHeldByCohort(IDocumentSession session, string academicYearId,
+        CancellationToken ct)
+    {
+        var held = new Dictionary<Guid, int>();
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = $"select cohort_id, count(*) from {EnrolmentModule.Schema}.mt_doc_enrolment " +
+                              "where academic_year_id = @year and holds_place group by cohort_id";
+        command.Parameters.Add(new NpgsqlParameter("year", academicYearId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) held[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+        return held;
     }
 
     /// <summary>How many enrolments wait for this cohort ahead of one with the given priority.</summary>

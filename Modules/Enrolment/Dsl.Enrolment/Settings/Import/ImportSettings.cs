@@ -4,6 +4,7 @@ using Dsl.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
@@ -41,6 +42,11 @@ public static class ImportSettingsEndpoint
                  && (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
                      || type.MediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)))
         {
+            // The CSV reader reads synchronously, which Kestrel forbids on the live body: buffer it first
+            // (in memory up to 30 KB, then on disk).
+            request.EnableBuffering(bufferThreshold: 30 * 1024, bufferLimit: MaxFileBytes);
+            await request.Body.DrainAsync(ct);
+            request.Body.Position = 0;
             csv = request.Body;
             encoding = EncodingOf(request.ContentType);
         }

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dsl.Benchmarks;
+using Dsl.BuildingBlocks.Postgres;
+using Dsl.Host.Security;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks`. Starts its own PostgreSQL
+// (durable settings), runs the Release host as a separate process, prints the figures. Not a test.
+
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+var root = FindRoot();
+var work = Path.Combine(Path.GetTempPath(), "dsl-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var Port = FreePort();
+const int ImportRows = 25_000;
+var scale = args.Contains("--quick") ? 0.2 : 1.0;
+int[] clientCounts = [1, 8, 32];
+int Ops(int clients) => (int)(clients switch { 1 => 300, 8 => 1200, _ => 3000 } * scale);
+
+Console.WriteLine("DSL benchmark — starting PostgreSQL and the host (Release)…");
+await using var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(work, "pg"));
+var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+var hostDll = Path.Combine(root, "Dsl.Host", "bin", "Release", "net10.0", "Dsl.Host.dll");
+if (!File.Exists(hostDll)) throw new InvalidOperationException($"Build the host first: dotnet build -c Release Dsl.Host ({hostDll} missing)");
+
+using var host = StartHost();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+    new TokenIssuer(new SymmetricSecurityKey(Convert.FromBase64String(key)), "dsl", "dsl-api").Issue("admin", name: "benchmark"));
+var cohorts = new Dictionary<string, Guid>();
+var settings = new List<(string Urn, string Region)>();
+var nextSetting = -1;
+try
+{
+    var startedAt = Stopwatch.StartNew();
+    while (!await Ready())
+    {
+        if (host.HasExited || startedAt.Elapsed > TimeSpan.FromSeconds(90))
+            throw new InvalidOperationException("The host did not become ready on port " + Port);
+        await Task.Delay(100);
+    }
+    Console.WriteLine($"host ready in {startedAt.Elapsed.TotalSeconds:F1} s (pid {host.Id})");
+
+    // GIAS import of 25,000 rows through the API.
+    var extract = GiasExtract.Create(ImportRows, 400000);
+    var importClock = Stopwatch.StartNew();
+    var import = await http.PostAsync("/api/settings/imports", new ByteArrayContent(extract) { Headers = { ContentType = new("text/csv") } });
+    import.EnsureSuccessStatusCode();
+    var importSeconds = importClock.Elapsed.TotalSeconds;
+    var report = (await import.Content.ReadFromJsonAsync<JsonNode>())!;
+    Console.WriteLine($"GIAS import: {ImportRows} rows ({extract.Length / 1024 / 1024.0:F1} MiB) in {importSeconds:F2} s — created {report["created"]}, skipped {report["skippedCount"]}");
+
+    // A year and a cohort per region big enough that every benchmark enrolment is confirmed.
+    await Send(HttpMethod.Post, "/api/academic-years", new { name = "2030/31", placeCap = 100_000 });
+    foreach (var region in new[] { "north-east-and-yorkshire", "north-west", "east-of-england", "midlands", "london", "south-east", "south-west" })
+        cohorts[region] = (await Send(HttpMethod.Post, "/api/cohorts", new
+        {
+            academicYearId = "2030-31", region, deliveryMode = "virtual", name = $"Benchmark {region}", startsOn = "2030-10-01", capacity = 1000,
+        }))["id"]!.GetValue<Guid>();
+    for (string? cursor = null; settings.Count < ImportRows;)
+    {
+        var page = await Send(HttpMethod.Get, "/api/settings?limit=200" + (cursor is null ? "" : "&cursor=" + cursor));
+        settings.AddRange(page["items"]!.AsArray().Select(s => (s!["urn"]!.GetValue<string>(), s["region"]!.GetValue<string>())));
+        cursor = page["nextCursor"]?.GetValue<string>();
+        if (cursor is null) break;
+    }
+
+    // Warm up code generation and connection pools.
+    await Measure.Run(4, 40, _ => SubmitAndEndorse());
+
+    var dsl = new List<Measure.Result>();
+    var requestLatencies = new List<double>();
+    var benchStart = DateTimeOffset.UtcNow;
+    foreach (var clients in clientCounts)
+        dsl.Add(await Measure.Run(clients, Ops(clients), _ => SubmitAndEndorse(clients == 32 ? requestLatencies : null)));
+
+    // The same logical writes with plain Npgsql, same database, same concurrency.
+    await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+    var plain = new PlainNpgsql(db);
+    await plain.Prepare();
+    await Measure.Run(4, 40, _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
+    var plainResults = new List<Measure.Result>();
+    foreach (var clients in clientCounts)
+        plainResults.Add(await Measure.Run(clients, Ops(clients), _ => plain.SubmitAndEndorse(Guid.CreateVersion7())));
+
+    // Confirmation → PeerNetwork membership: the member's write time against the confirmation time it carries.
+    await Task.Delay(2000);
+    await using var lagQuery = db.CreateCommand("""
+        select extract(epoch from (mt_last_modified - (data->>'joinedAt')::timestamptz)) * 1000
+        from peer_network.mt_doc_networkmember where (data->>'joinedAt')::timestamptz >= $1
+        """);
+    lagQuery.Parameters.AddWithValue(benchStart);
+    var lags = new List<double>();
+    await using (var reader = await lagQuery.ExecuteReaderAsync())
+        while (await reader.ReadAsync()) lags.Add(Convert.ToDouble(reader.GetValue(0)));
+    var lagArray = lags.ToArray();
+
+    // Reads: one enrolment, and a cohort roster, from 32 clients.
+    var someEnrolments = (await Send(HttpMethod.Get, "/api/enrolments?year=2030-31&limit=200"))["items"]!.AsArray()
+        .Select(e => e!["id"]!.GetValue<Guid>()).ToArray();
+    var getOne = await Measure.Run(32, (int)(5000 * scale), i => Get($"/api/enrolments/{someEnrolments[i % someEnrolments.Length]}"));
+    var rosterIds = cohorts.Values.ToArray();
+    var roster = await Measure.Run(32, (int)(2000 * scale), i => Get($"/api/cohorts/{rosterIds[i % rosterIds.Length]}/roster?limit=50"));
+
+    var peakRssMiB = PeakRssMiB(host.Id);
+
+    Console.WriteLine();
+    Console.WriteLine("submit + endorse (one operation = both requests)");
+    Console.WriteLine("clients |    ops | DSL ops/s | p50 ms | p95 ms | p99 ms | plain ops/s | plain p99 ms | DSL/plain");
+    for (var i = 0; i < clientCounts.Length; i++)
+    {
+        var d = dsl[i];
+        var p = plainResults[i];
+        Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,11:F0} | {p.P(99),12:F1} | {d.PerSecond / p.PerSecond,9:F2}");
+    }
+    var perRequest = requestLatencies.ToArray();
+    Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
+    Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
+    Console.WriteLine($"GET /api/enrolments/{{id}}: {getOne.PerSecond:F0} req/s, p99 {getOne.P(99):F1} ms");
+    Console.WriteLine($"GET /api/cohorts/{{id}}/roster: {roster.PerSecond:F0} req/s, p99 {roster.P(99):F1} ms");
+    Console.WriteLine($"GIAS import of {ImportRows} rows: {importSeconds:F2} s");
+    Console.WriteLine($"host peak RSS: {peakRssMiB:F0} MiB");
+
+}
+finally
+{
+    host.Kill(entireProcessTree: true);
+    await host.WaitForExitAsync();
+    await postgres.DisposeAsync();
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+}
+return 0;
+
+async Task SubmitAndEndorse(List<double>? requests = null)
+{
+    var (urn, region) = settings[Interlocked.Increment(ref nextSetting)];
+    var clock = Stopwatch.StartNew();
+    var submitted = await Send(HttpMethod.Post, "/api/enrolments", new
+    {
+        settingUrn = urn, cohortId = cohorts[region], track = "full",
+        lead = new { name = "Bench Lead", email = $"lead{urn}@example.org", jobTitle = "Deputy head", onSeniorLeadershipTeam = true },
+    });
+    var submitMs = clock.Elapsed.TotalMilliseconds;
+    await Send(HttpMethod.Post, $"/api/enrolments/{submitted["id"]}/endorsement", new
+    {
+        endorserName = "Bench Head", endorserRole = "Head teacher", confirmsIndividual = true, confirmsWholeSchoolApproachPlans = true,
+    });
+    if (requests is not null)
+        lock (requests) requests.AddRange([submitMs, clock.Elapsed.TotalMilliseconds - submitMs]);
+}
+
+async Task<JsonNode> Send(HttpMethod method, string url, object? body = null)
+{
+    using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+    using var response = await http.SendAsync(request);
+    if (!response.IsSuccessStatusCode)
+        throw new InvalidOperationException($"{method} {url} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+}
+
+async Task Get(string url)
+{
+    using var response = await http.GetAsync(url);
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+async Task<bool> Ready()
+{
+    try { return (await http.GetAsync("/health/ready")).IsSuccessStatusCode; }
+    catch (HttpRequestException) { return false; }
+}
+
+Process StartHost()
+{
+    var start = new ProcessStartInfo("dotnet", hostDll)
+    {
+        WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        Environment =
+        {
+            ["ConnectionStrings__Dsl"] = postgres.ConnectionString,
+            ["Dsl__Auth__SigningKey"] = key,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        },
+    };
+    var process = Process.Start(start)!;
+    process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"LogLevel\":\"Error\"") == true) Console.Error.WriteLine("host: " + e.Data[..Math.Min(e.Data.Length, 1500)]); };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static double PeakRssMiB(int pid)
+{
+    var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
+    return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dsl.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
