@@ -30,9 +30,14 @@ public static class DslServices
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddNpgsqlDataSource(connectionString, data => data.ConfigureTracing(tracing =>
+        services.AddNpgsqlDataSource(connectionString, data =>
+        {
+            // DSL keeps no session state on connections (its advisory locks end with their transaction),
+            // so pooled connections need no DISCARD ALL before reuse.
+            data.ConnectionStringBuilder.NoResetOnClose = true;
             // Only database work that belongs to a request or message is traced, not background polling.
-            tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)));
+            data.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null));
+        });
 
         // The host's own store (schema "host"): idempotency records; it also anchors Wolverine's outbox.
         services.AddMarten(sp =>

@@ -16,21 +16,25 @@ public static class DslTelemetrySetup
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("dsl", serviceVersion: typeof(Program).Assembly.GetName().Version?.ToString()))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(r => r.AddService("dsl", serviceVersion: typeof(Program).Assembly.GetName().Version?.ToString()));
+        // Spans nobody receives still cost CPU on every request, query and message: trace only when exporting
+        // (or when a test host adds its own exporter with Dsl:Tracing).
+        if (exporting || builder.Configuration.GetValue("Dsl:Tracing", false))
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(DslTelemetry.Name, "Wolverine", "Marten")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql())
-            .WithMetrics(metrics => metrics
+                .AddNpgsql());
+        telemetry.WithMetrics(metrics => metrics
                 .AddMeter(DslTelemetry.Name, "Wolverine*", "Marten")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exporting)
         {
             builder.Logging.AddOpenTelemetry(o => o.IncludeScopes = true);
             telemetry.UseOtlpExporter();

@@ -28,7 +28,7 @@ public sealed record ChangeAcademicYear(int? PlaceCap)
 public static class ChangeAcademicYearEndpoint
 {
     public static Task<PlaceLedger> LoadAsync([Entity("id")] AcademicYear year, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockAsync(session, year.Id, ct);
+        PlaceLedger.LockYearAsync(session, year.Id, ct);
 
     /// <summary>
     /// Changes a year's place cap (admin; requires If-Match). It cannot drop below the places held;

@@ -32,7 +32,7 @@ public sealed record ChangeCohort(string? Name, DeliveryMode? DeliveryMode, Date
 public static class ChangeCohortEndpoint
 {
     public static Task<PlaceLedger> LoadAsync(Cohort cohort, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockAsync(session, cohort.AcademicYearId, ct);
+        PlaceLedger.LockYearAsync(session, cohort.AcademicYearId, ct);
 
     /// <summary>
     /// Changes a cohort (admin; requires If-Match). Capacity cannot drop below the places taken; raising it

@@ -35,9 +35,7 @@ public static class DeferEmbeddingEndpoint
     {
         var now = clock.GetUtcNow();
         var events = new Events { new EmbeddingPostponed(now) };
-        var after = enrolment.After(events);
-        response.SetETag(after.Version);
-        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events,
+        return (await enrolment.ViewAfterAsync(events, session, response, ct), events,
             new OutgoingMessages { new EmbeddingDeferred().About(enrolment, now) });
     }
 }

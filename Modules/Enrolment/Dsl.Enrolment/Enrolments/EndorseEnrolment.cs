@@ -43,7 +43,7 @@ public static class EndorseEnrolmentEndpoint
         EnrolmentAccess.Check(user, enrolment, "endorse this enrolment", EnrolmentStatus.AwaitingEndorsement);
 
     public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+        PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
 
     /// <summary>
     /// Endorses the lead (the setting's head, or admin) and allocates a place: confirmed when the cohort and
@@ -77,8 +77,6 @@ public static class EndorseEnrolmentEndpoint
             }
         }
 
-        var after = enrolment.After(events);
-        response.SetETag(after.Version);
-        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+        return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }
 }

@@ -24,6 +24,15 @@ public sealed record EnrolmentView(
 
 public static class EnrolmentPreview
 {
+    /// <summary>The response to a command: the enrolment as its new events leave it, with the ETag it will have.</summary>
+    public static async Task<EnrolmentView> ViewAfterAsync(this Enrolment enrolment, IEnumerable<object> events,
+        Marten.IQuerySession session, Microsoft.AspNetCore.Http.HttpResponse response, CancellationToken ct)
+    {
+        var after = enrolment.After(events);
+        response.Headers.ETag = Dsl.BuildingBlocks.Http.ETags.For(after.Version);
+        return EnrolmentView.From(after, await session.LoadAsync<Lead>(after.LeadId, ct));
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The enrolment as it will be once these new events are stored, without touching the loaded instance.</summary>

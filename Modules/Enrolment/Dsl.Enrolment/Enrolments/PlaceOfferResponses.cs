@@ -38,9 +38,7 @@ public static class AcceptPlaceOfferEndpoint
         var messages = new OutgoingMessages { new EnrolmentConfirmed().About(enrolment, now) };
         messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
 
-        var after = enrolment.After(events);
-        response.SetETag(after.Version);
-        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+        return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }
 }
 
@@ -59,7 +57,7 @@ public static class DeclinePlaceOfferEndpoint
     {
         // Locked here rather than in a LoadAsync: with no request body, Wolverine would read that method's
         // Enrolment parameter as the body.
-        var ledger = await PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+        var ledger = await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
         var now = clock.GetUtcNow();
         var events = new Events { new Withdrawn(WithdrawalReason.OfferDeclined, now) };
         var messages = new OutgoingMessages
@@ -69,9 +67,7 @@ public static class DeclinePlaceOfferEndpoint
         session.Delete<SettingPlace>(enrolment.SettingUrn);
         await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
 
-        var after = enrolment.After(events);
-        response.SetETag(after.Version);
-        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+        return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }
 }
 
@@ -88,7 +84,7 @@ public static class ExpirePlaceOfferHandler
             return (events, messages); // answered or moved on already
 
         var now = clock.GetUtcNow();
-        var ledger = await PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+        var ledger = await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
         events.Add(new PlaceOfferLapsed(command.OfferId, now));
         messages.Add(new PlaceOfferExpired().About(enrolment, now));
         messages.Add(new EnrolmentWaitlisted().About(enrolment, now));

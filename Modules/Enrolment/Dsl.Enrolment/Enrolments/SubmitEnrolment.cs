@@ -52,39 +52,44 @@ public sealed record SubmitEnrolment(string SettingUrn, NominatedLead Lead, Guid
     }
 }
 
+/// <summary>What a submission is checked against, read in one round trip.</summary>
+public sealed record SubmissionContext(Setting? Setting, Cohort? Cohort, SettingPlace? Existing);
+
 public static class SubmitEnrolmentEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(SubmitEnrolment command, ClaimsPrincipal user,
-        IQuerySession session, CancellationToken ct)
+    public static async Task<SubmissionContext> LoadAsync(SubmitEnrolment command, IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var setting = batch.Load<Setting>(command.SettingUrn);
+        var cohort = batch.Load<Cohort>(command.CohortId!.Value);
+        var existing = batch.Load<SettingPlace>(command.SettingUrn);
+        await batch.Execute(ct);
+        return new SubmissionContext(await setting, await cohort, await existing);
+    }
+
+    public static ProblemDetails Validate(SubmitEnrolment command, SubmissionContext context, ClaimsPrincipal user)
     {
         if (!EnrolmentAccess.CanActFor(user, command.SettingUrn))
             return Problems.Create(403, "forbidden", "Forbidden", "A head may only enrol a lead for their own setting.");
-
-        var setting = await session.LoadAsync<Setting>(command.SettingUrn, ct);
-        if (setting is null) return Problems.Invalid("settingUrn", $"There is no setting with URN {command.SettingUrn}.");
-        if (setting.Status != SettingStatus.Open)
-            return Problems.Conflict($"Setting {setting.Urn} is closed and cannot enrol.");
-        if (await session.LoadAsync<Cohort>(command.CohortId!.Value, ct) is null)
-            return Problems.Invalid("cohortId", $"There is no cohort {command.CohortId}.");
-
-        var existing = await session.LoadAsync<SettingPlace>(command.SettingUrn, ct);
-        return existing is null
+        if (context.Setting is null) return Problems.Invalid("settingUrn", $"There is no setting with URN {command.SettingUrn}.");
+        if (context.Setting.Status != SettingStatus.Open)
+            return Problems.Conflict($"Setting {context.Setting.Urn} is closed and cannot enrol.");
+        if (context.Cohort is null) return Problems.Invalid("cohortId", $"There is no cohort {command.CohortId}.");
+        return context.Existing is not { } existing
             ? WolverineContinue.NoProblems
             : Problems.Conflict($"Setting {command.SettingUrn} already has an enrolment ({existing.EnrolmentId}); " +
                                 "a setting may enrol again only if its lead withdrew before the embedding phase.",
                 new Dictionary<string, object?> { ["enrolmentId"] = existing.EnrolmentId });
     }
 
-    public static async Task<(Setting, Cohort)> LoadAsync(SubmitEnrolment command, IQuerySession session, CancellationToken ct) =>
-        ((await session.LoadAsync<Setting>(command.SettingUrn, ct))!, (await session.LoadAsync<Cohort>(command.CohortId!.Value, ct))!);
-
     /// <summary>Enrols a lead for a setting (the setting's head, or admin). Starts awaiting endorsement.</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments", OperationId = "SubmitEnrolment")]
     [Tags("Enrolments")]
     public static (Created<EnrolmentView>, IStartStream, IMartenOp, IMartenOp, EnrolmentSubmitted) Post(
-        SubmitEnrolment command, Setting setting, Cohort cohort, TimeProvider clock, HttpResponse response)
+        SubmitEnrolment command, SubmissionContext context, TimeProvider clock, HttpResponse response)
     {
+        var (setting, cohort) = (context.Setting!, context.Cohort!);
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var lead = command.Lead.ToLead(Guid.CreateVersion7(now));

@@ -48,7 +48,7 @@ public static class TransferEnrolmentEndpoint
         var target = (await session.LoadAsync<Cohort>(command.CohortId!.Value, ct))!;
         var years = new[] { enrolment.AcademicYearId, target.AcademicYearId }.Distinct().Order().ToList();
         var ledgers = new Dictionary<string, PlaceLedger>();
-        foreach (var year in years) ledgers[year] = await PlaceLedger.LockAsync(session, year, ct);
+        foreach (var year in years) ledgers[year] = await PlaceLedger.LockYearAsync(session, year, ct);
         return new TransferLedgers(ledgers[enrolment.AcademicYearId], ledgers[target.AcademicYearId], target);
     }
 

@@ -31,7 +31,7 @@ public static class WithdrawEnrolmentEndpoint
             EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted, EnrolmentStatus.PlaceOffered);
 
     public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockAsync(session, enrolment.AcademicYearId, ct);
+        PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
 
     /// <summary>
     /// Withdraws the enrolment (the setting's head, or admin). A held place is offered to the next in line;
@@ -53,8 +53,6 @@ public static class WithdrawEnrolmentEndpoint
         if (!enrolment.UsedFundedPlace) session.Delete<SettingPlace>(enrolment.SettingUrn);
         await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
 
-        var after = enrolment.After(events);
-        response.SetETag(after.Version);
-        return (EnrolmentView.From(after, await session.LoadAsync<Lead>(enrolment.LeadId, ct)), events, messages);
+        return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }
 }

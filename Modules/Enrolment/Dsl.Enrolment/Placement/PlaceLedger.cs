@@ -1,5 +1,3 @@
-using Dsl.Enrolment.AcademicYears;
-using Dsl.Enrolment.Cohorts;
 using Dsl.Enrolment.Enrolments;
 using Marten;
 using Npgsql;
@@ -9,71 +7,117 @@ namespace Dsl.Enrolment.Placement;
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 /// <summary>
-/// The places of one academic year, read under a transaction-scoped advisory lock on that year.
-/// Every command that takes or frees a place loads the ledger first, so allocations in a year are
-/// serialised: a cohort never exceeds its capacity nor a year its cap, whatever the concurrency.
-/// The lock is released when the command's transaction commits or rolls back.
+/// The places of one academic year, read under transaction-scoped advisory locks, so a cohort never
+/// exceeds its capacity nor a year its cap, whatever the concurrency (ADR 0009). Locks, always taken
+/// in this order and released by commit or rollback:
+/// <list type="number">
+/// <item>the year's configuration lock — shared by place operations, exclusive for capacity and cap
+/// changes, transfers and offers across cohorts;</item>
+/// <item>the year's cap lock — only when the cohorts' capacities add up to more than the cap, since
+/// only then can the cap bind;</item>
+/// <item>the cohort's lock.</item>
+/// </list>
+/// So while a year has slack, each cohort is its own lane; otherwise the year is one lane.
 /// </summary>
 public sealed class PlaceLedger
 {
+    private readonly Dictionary<Guid, int> _capacity;
     private readonly Dictionary<Guid, int> _held;
-    private readonly Dictionary<Guid, Cohort> _cohorts;
+    private readonly HashSet<Guid> _lanes;
 
-    private PlaceLedger(AcademicYear year, Dictionary<Guid, Cohort> cohorts, Dictionary<Guid, int> held)
+    private PlaceLedger(string yearId, int placeCap, Dictionary<Guid, int> capacity, Dictionary<Guid, int> held,
+        HashSet<Guid> lanes, bool wholeYear)
     {
-        Year = year;
-        _cohorts = cohorts;
+        YearId = yearId;
+        PlaceCap = placeCap;
+        _capacity = capacity;
         _held = held;
+        _lanes = lanes;
+        WholeYear = wholeYear;
     }
 
-    public AcademicYear Year { get; private set; }
-    public IReadOnlyDictionary<Guid, Cohort> Cohorts => _cohorts;
-
-    /// <summary>Counts with a cohort's or the year's changed capacity from here on.</summary>
-    public void Use(Cohort cohort) => _cohorts[cohort.Id] = cohort;
-
-    public void Use(AcademicYear year) => Year = year;
+    public string YearId { get; }
+    public int PlaceCap { get; private set; }
+    /// <summary>True when this transaction may place into any cohort of the year.</summary>
+    public bool WholeYear { get; }
     public int HeldInYear => _held.Values.Sum();
 
     public int HeldIn(Guid cohortId) => _held.GetValueOrDefault(cohortId);
 
     public bool HasRoom(Guid cohortId) =>
-        Cohorts.TryGetValue(cohortId, out var cohort) && HeldIn(cohortId) < cohort.Capacity && HeldInYear < Year.PlaceCap;
+        _capacity.TryGetValue(cohortId, out var capacity) && HeldIn(cohortId) < capacity && HeldInYear < PlaceCap;
 
     public void Hold(Guid cohortId) => _held[cohortId] = HeldIn(cohortId) + 1;
 
     public void Release(Guid cohortId) => _held[cohortId] = Math.Max(0, HeldIn(cohortId) - 1);
 
-    public static async Task<PlaceLedger> LockAsync(IDocumentSession session, string academicYearId, CancellationToken ct)
-    {
-        await session.BeginTransactionAsync(ct);
-        await using (var command = session.Connection!.CreateCommand())
-        {
-            command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@key, 0))";
-            command.Parameters.Add(new NpgsqlParameter("key", "dsl.enrolment.places:" + academicYearId));
-            await command.ExecuteNonQueryAsync(ct);
-        }
+    /// <summary>Counts with a cohort's new capacity from here on (needs the whole year locked).</summary>
+    public void Use(Dsl.Enrolment.Cohorts.Cohort cohort) => _capacity[cohort.Id] = cohort.Capacity;
 
-        var year = await session.LoadAsync<AcademicYear>(academicYearId, ct)
-                   ?? throw new InvalidOperationException($"Academic year {academicYearId} does not exist");
-        var cohorts = (await session.Query<Cohort>().Where(c => c.AcademicYearId == academicYearId).ToListAsync(ct))
-            .ToDictionary(c => c.Id);
-        return new PlaceLedger(year, cohorts, await PlacesHeldByCohort(session, academicYearId, ct));
-    }
+    /// <summary>Counts with the year's new cap from here on (needs the whole year locked).</summary>
+    public void Use(AcademicYears.AcademicYear year) => PlaceCap = year.PlaceCap;
 
-    /// <summary>Counted in the database over the projection's duplicated columns: one row per cohort, however many places.</summary>
-    private static async Task<Dictionary<Guid, int>> PlacesHeldByCohort(IDocumentSession session, string academicYearId,
+    /// <summary>Locks one cohort's lane (or the year's, if its cap can bind) for a place operation.</summary>
+    public static Task<PlaceLedger> LockCohortAsync(IDocumentSession session, string academicYearId, Guid cohortId,
+        CancellationToken ct) => LockAsync(session, academicYearId, cohortId, ct);
+
+    /// <summary>Locks the whole year: for capacity and cap changes and transfers.</summary>
+    public static Task<PlaceLedger> LockYearAsync(IDocumentSession session, string academicYearId, CancellationToken ct) =>
+        LockAsync(session, academicYearId, null, ct);
+
+    private static async Task<PlaceLedger> LockAsync(IDocumentSession session, string yearId, Guid? cohortId,
         CancellationToken ct)
     {
+        await session.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)session.Connection!;
+        var schema = EnrolmentModule.Schema;
+
+        // Round trip 1: the year's configuration lock, then its cap and cohort capacities, now stable.
+        var wholeYear = cohortId is null;
+        var configuration = new NpgsqlBatch(connection);
+        configuration.BatchCommands.Add(LockCommand(wholeYear ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", YearKey(yearId)));
+        configuration.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select (data->>'placeCap')::int from {schema}.mt_doc_academicyear where id = $1") { Parameters = { new() { Value = yearId } } });
+        configuration.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select id, (data->>'capacity')::int from {schema}.mt_doc_cohort where academic_year_id = $1") { Parameters = { new() { Value = yearId } } });
+        int? placeCap = null;
+        var capacity = new Dictionary<Guid, int>();
+        await using (var reader = await configuration.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            if (await reader.ReadAsync(ct)) placeCap = reader.GetInt32(0);
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) capacity[reader.GetGuid(0)] = reader.GetInt32(1);
+        }
+        if (placeCap is null) throw new InvalidOperationException($"Academic year {yearId} does not exist");
+
+        // Round trip 2: the lane's locks, then the places held, which those locks protect.
+        var capCanBind = capacity.Values.Sum() > placeCap;
+        wholeYear |= capCanBind;
+        var places = new NpgsqlBatch(connection);
+        if (cohortId is { } cohort)
+        {
+            if (capCanBind) places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", YearKey(yearId) + ":cap"));
+            places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", $"dsl.enrolment.places:cohort:{cohort}"));
+        }
+        places.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where academic_year_id = $1 and holds_place group by cohort_id")
+            { Parameters = { new() { Value = yearId } } });
         var held = new Dictionary<Guid, int>();
-        await using var command = session.Connection!.CreateCommand();
-        command.CommandText = $"select cohort_id, count(*) from {EnrolmentModule.Schema}.mt_doc_enrolment " +
-                              "where academic_year_id = @year and holds_place group by cohort_id";
-        command.Parameters.Add(new NpgsqlParameter("year", academicYearId));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) held[reader.GetGuid(0)] = (int)reader.GetInt64(1);
-        return held;
+        await using (var reader = await places.ExecuteReaderAsync(ct))
+        {
+            for (var lockResult = 0; lockResult < places.BatchCommands.Count - 1; lockResult++) await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) held[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+        }
+
+        var lanes = wholeYear ? capacity.Keys.ToHashSet() : [cohortId!.Value];
+        return new PlaceLedger(yearId, placeCap.Value, capacity, held, lanes, wholeYear);
     }
+
+    private static string YearKey(string yearId) => "dsl.enrolment.places:" + yearId;
+
+    private static NpgsqlBatchCommand LockCommand(string function, string key) =>
+        new($"select {function}(hashtextextended($1, 0))") { Parameters = { new() { Value = key } } };
 
     /// <summary>How many enrolments wait for this cohort ahead of one with the given priority.</summary>
     public Task<int> QueueAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
@@ -81,20 +125,21 @@ public sealed class PlaceLedger
             .CountAsync(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Waitlisted && e.QueuePriority <= priority, ct);
 
     /// <summary>
-    /// Offers every place the year now has room for to the next eligible waitlisted enrolments:
-    /// state-funded before independent, then in the order they joined the waitlist.
+    /// Chooses who is offered the places the locked lanes now have room for: state-funded before
+    /// independent, then in the order they joined the waitlist.
     /// </summary>
     public async Task<IReadOnlyList<Enrolment>> NextToOfferAsync(IQuerySession session, CancellationToken ct,
         params Guid[] excluding)
     {
+        var lanes = _lanes.ToArray();
         var waitlist = await session.Query<Enrolment>()
-            .Where(e => e.AcademicYearId == Year.Id && e.Status == EnrolmentStatus.Waitlisted)
+            .Where(e => e.AcademicYearId == YearId && e.Status == EnrolmentStatus.Waitlisted && e.CohortId.In(lanes))
             .OrderBy(e => e.QueuePriority).ThenBy(e => e.WaitlistedAt).ThenBy(e => e.ListKey)
             .ToListAsync(ct);
         var chosen = new List<Enrolment>();
         foreach (var candidate in waitlist.Where(e => !excluding.Contains(e.Id)))
         {
-            if (HeldInYear >= Year.PlaceCap) break;
+            if (HeldInYear >= PlaceCap) break;
             if (!HasRoom(candidate.CohortId)) continue;
             Hold(candidate.CohortId);
             chosen.Add(candidate);
