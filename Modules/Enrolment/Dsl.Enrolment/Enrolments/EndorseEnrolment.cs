@@ -42,8 +42,13 @@ public static class EndorseEnrolmentEndpoint
     public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user) =>
         EnrolmentAccess.Check(user, enrolment, "endorse this enrolment", EnrolmentStatus.AwaitingEndorsement);
 
-    public static Task<PlaceLedger> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct) =>
-        PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
+    /// <summary>Reads the lead first, then locks: the lock is held only for what needs it.</summary>
+    public static async Task<(Lead?, PlaceLedger)> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct)
+    {
+        var lead = await session.LoadAsync<Lead>(enrolment.LeadId, ct);
+        return (lead, await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct,
+            queuePriority: enrolment.QueuePriority));
+    }
 
     /// <summary>
     /// Endorses the lead (the setting's head, or admin) and allocates a place: confirmed when the cohort and
@@ -52,9 +57,9 @@ public static class EndorseEnrolmentEndpoint
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
     [Tags("Enrolments")]
-    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post(EndorseEnrolment command,
-        [WriteAggregate] Enrolment enrolment, PlaceLedger ledger, IDocumentSession session, TimeProvider clock,
-        IOptions<EnrolmentOptions> options, HttpResponse response, CancellationToken ct)
+    public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,
+        [WriteAggregate] Enrolment enrolment, Lead? lead, PlaceLedger ledger, TimeProvider clock,
+        IOptions<EnrolmentOptions> options, HttpResponse response)
     {
         var now = clock.GetUtcNow();
         var events = new Events { new Endorsed(command.EndorserName.Trim(), command.EndorserRole.Trim(), now) };
@@ -62,8 +67,7 @@ public static class EndorseEnrolmentEndpoint
 
         if (!enrolment.HoldsPlace)
         {
-            var waitingAhead = await ledger.QueueAheadAsync(session, enrolment.CohortId, enrolment.QueuePriority, ct);
-            if (ledger.HasRoom(enrolment.CohortId) && waitingAhead == 0)
+            if (ledger.HasRoom(enrolment.CohortId) && ledger.QueueAhead == 0)
             {
                 ledger.Hold(enrolment.CohortId);
                 events.Add(new PlaceAllocated(now));
@@ -77,6 +81,6 @@ public static class EndorseEnrolmentEndpoint
             }
         }
 
-        return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
+        return (enrolment.ViewAfter(events, lead, response), events, messages);
     }
 }

@@ -26,11 +26,16 @@ public static class EnrolmentPreview
 {
     /// <summary>The response to a command: the enrolment as its new events leave it, with the ETag it will have.</summary>
     public static async Task<EnrolmentView> ViewAfterAsync(this Enrolment enrolment, IEnumerable<object> events,
-        Marten.IQuerySession session, Microsoft.AspNetCore.Http.HttpResponse response, CancellationToken ct)
+        Marten.IQuerySession session, Microsoft.AspNetCore.Http.HttpResponse response, CancellationToken ct) =>
+        enrolment.ViewAfter(events, await session.LoadAsync<Lead>(enrolment.LeadId, ct), response);
+
+    /// <summary>As <see cref="ViewAfterAsync"/>, with the lead already read.</summary>
+    public static EnrolmentView ViewAfter(this Enrolment enrolment, IEnumerable<object> events, Lead? lead,
+        Microsoft.AspNetCore.Http.HttpResponse response)
     {
         var after = enrolment.After(events);
         response.Headers.ETag = Dsl.BuildingBlocks.Http.ETags.For(after.Version);
-        return EnrolmentView.From(after, await session.LoadAsync<Lead>(after.LeadId, ct));
+        return EnrolmentView.From(after, lead);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

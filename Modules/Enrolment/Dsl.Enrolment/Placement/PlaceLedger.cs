@@ -37,6 +37,8 @@ public sealed class PlaceLedger
     }
 
     public string YearId { get; }
+    /// <summary>For a cohort lane locked on behalf of one enrolment: how many wait in that cohort ahead of it.</summary>
+    public int QueueAhead { get; private init; }
     public int PlaceCap { get; private set; }
     /// <summary>True when this transaction may place into any cohort of the year.</summary>
     public bool WholeYear { get; }
@@ -57,16 +59,19 @@ public sealed class PlaceLedger
     /// <summary>Counts with the year's new cap from here on (needs the whole year locked).</summary>
     public void Use(AcademicYears.AcademicYear year) => PlaceCap = year.PlaceCap;
 
-    /// <summary>Locks one cohort's lane (or the year's, if its cap can bind) for a place operation.</summary>
+    /// <summary>
+    /// Locks one cohort's lane (or the year's, if its cap can bind) for a place operation. With a queue
+    /// priority it also counts, under the same lock and in the same round trip, who waits ahead.
+    /// </summary>
     public static Task<PlaceLedger> LockCohortAsync(IDocumentSession session, string academicYearId, Guid cohortId,
-        CancellationToken ct) => LockAsync(session, academicYearId, cohortId, ct);
+        CancellationToken ct, int? queuePriority = null) => LockAsync(session, academicYearId, cohortId, ct, queuePriority);
 
     /// <summary>Locks the whole year: for capacity and cap changes and transfers.</summary>
     public static Task<PlaceLedger> LockYearAsync(IDocumentSession session, string academicYearId, CancellationToken ct) =>
-        LockAsync(session, academicYearId, null, ct);
+        LockAsync(session, academicYearId, null, ct, null);
 
     private static async Task<PlaceLedger> LockAsync(IDocumentSession session, string yearId, Guid? cohortId,
-        CancellationToken ct)
+        CancellationToken ct, int? queuePriority)
     {
         await session.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)session.Connection!;
@@ -103,26 +108,29 @@ public sealed class PlaceLedger
         places.BatchCommands.Add(new NpgsqlBatchCommand(
             $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where academic_year_id = $1 and holds_place group by cohort_id")
             { Parameters = { new() { Value = yearId } } });
+        var locks = places.BatchCommands.Count - 1;
+        if (queuePriority is not null)
+            places.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"select count(*) from {schema}.mt_doc_enrolment where cohort_id = $1 and data->>'status' = 'waitlisted' " +
+                "and (data->>'queuePriority')::int <= $2") { Parameters = { new() { Value = cohortId!.Value }, new() { Value = queuePriority.Value } } });
         var held = new Dictionary<Guid, int>();
+        var queueAhead = 0;
         await using (var reader = await places.ExecuteReaderAsync(ct))
         {
-            for (var lockResult = 0; lockResult < places.BatchCommands.Count - 1; lockResult++) await reader.NextResultAsync(ct);
+            for (var lockResult = 0; lockResult < locks; lockResult++) await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct)) held[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+            if (queuePriority is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+                queueAhead = (int)reader.GetInt64(0);
         }
 
         var lanes = wholeYear ? capacity.Keys.ToHashSet() : [cohortId!.Value];
-        return new PlaceLedger(yearId, placeCap.Value, capacity, held, lanes, wholeYear);
+        return new PlaceLedger(yearId, placeCap.Value, capacity, held, lanes, wholeYear) { QueueAhead = queueAhead };
     }
 
     private static string YearKey(string yearId) => "dsl.enrolment.places:" + yearId;
 
     private static NpgsqlBatchCommand LockCommand(string function, string key) =>
         new($"select {function}(hashtextextended($1, 0))") { Parameters = { new() { Value = key } } };
-
-    /// <summary>How many enrolments wait for this cohort ahead of one with the given priority.</summary>
-    public Task<int> QueueAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
-        session.Query<Enrolment>()
-            .CountAsync(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Waitlisted && e.QueuePriority <= priority, ct);
 
     /// <summary>
     /// Chooses who is offered the places the locked lanes now have room for: state-funded before
