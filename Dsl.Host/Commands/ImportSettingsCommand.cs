@@ -11,8 +11,9 @@ public static class ImportSettingsCommand
 {
     private const int SkippedRowsShown = 50;
 
-    public static async Task<int> Run(string[] args, IServiceProvider services)
+    public static async Task<int> Run(string[] args, IServiceProvider services, IAnsiConsole? console = null)
     {
+        console ??= AnsiConsole.Console;
         if (args.Length != 1)
         {
             Console.Error.WriteLine("usage: import-settings <file.csv>");
@@ -31,7 +32,7 @@ public static class ImportSettingsCommand
         ImportReport report;
         try
         {
-            report = await AnsiConsole.Progress()
+            report = await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {
@@ -47,23 +48,23 @@ public static class ImportSettingsCommand
             return 1;
         }
 
-        Print(report);
+        Print(report, console);
         return 0;
     }
 
-    private static void Print(ImportReport report)
+    private static void Print(ImportReport report, IAnsiConsole console)
     {
         var summary = new Table().AddColumns("rows read", "created", "updated", "skipped");
         summary.AddRow($"{report.RowsRead}", $"{report.Created}", $"{report.Updated}", $"{report.SkippedCount}");
-        AnsiConsole.Write(summary);
+        console.Write(summary);
         if (report.Skipped.Count == 0) return;
 
         var skipped = new Table().AddColumns("line", "URN", "reason");
         foreach (var row in report.Skipped.Take(SkippedRowsShown))
             skipped.AddRow($"{row.Line}", Markup.Escape(row.Urn ?? ""), Markup.Escape(row.Reason));
-        AnsiConsole.Write(skipped);
+        console.Write(skipped);
         if (report.Skipped.Count > SkippedRowsShown)
-            AnsiConsole.MarkupLine($"…and {report.Skipped.Count - SkippedRowsShown} more skipped rows.");
+            console.MarkupLine($"…and {report.Skipped.Count - SkippedRowsShown} more skipped rows.");
     }
 }
 
