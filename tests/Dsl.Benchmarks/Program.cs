@@ -198,6 +198,9 @@ Process StartHost()
             ["Logging__LogLevel__Default"] = "Warning",
         },
     };
+    // --min-threads=N: start the host's thread pool with N workers (experiment on starvation under bursts).
+    if (args.FirstOrDefault(a => a.StartsWith("--min-threads=")) is { } minThreads)
+        start.Environment["DOTNET_ThreadPool_ForceMinWorkerThreads"] = int.Parse(minThreads.Split('=')[1]).ToString("x");
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"LogLevel\":\"Error\"") == true) Console.Error.WriteLine("host: " + e.Data[..Math.Min(e.Data.Length, 1500)]); };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };

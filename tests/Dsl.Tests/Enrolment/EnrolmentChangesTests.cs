@@ -37,6 +37,23 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task a_waitlisted_lead_transferred_to_a_cohort_with_room_is_confirmed_there()
+    {
+        var full = await Given.Cohort(capacity: 1);
+        var roomy = await Given.Cohort(capacity: 2, region: "north-west");
+        await Given.EndorsedEnrolment(await Given.Setting(), full);
+        var waiting = await Given.EndorsedEnrolment(await Given.Setting(), full);
+        waiting.Status.ShouldBe("waitlisted");
+
+        var moved = await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/enrolments/{waiting.Id}/transfer", new { cohortId = roomy }, Ct));
+
+        (await Json(moved))["status"]!.GetValue<string>().ShouldBe("confirmed");
+        (await Given.Get($"/api/cohorts/{roomy}"))["placesTaken"]!.GetValue<int>().ShouldBe(1);
+        (await Given.Get($"/api/cohorts/{full}"))["waitlistLength"]!.GetValue<int>().ShouldBe(0);
+        (await Given.Get($"/api/peer-network/members/{waiting.Id}"))["cohortId"]!.GetValue<Guid>().ShouldBe(roomy);
+    }
+
+    [Fact]
     public async Task a_replacement_lead_keeps_the_place_but_needs_endorsing_again()
     {
         var cohort = await Given.Cohort(capacity: 1);

@@ -30,6 +30,10 @@ public sealed record TransferLedgers(PlaceLedger From, PlaceLedger To, Cohort Ta
 
 public static class TransferEnrolmentEndpoint
 {
+    private static Task<int> QueueAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
+        session.Query<Enrolment>()
+            .CountAsync(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Waitlisted && e.QueuePriority <= priority, ct);
+
     public static async Task<ProblemDetails> ValidateAsync(TransferEnrolment command, Enrolment enrolment,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
@@ -78,8 +82,21 @@ public static class TransferEnrolmentEndpoint
 
         var now = clock.GetUtcNow();
         events.Add(new Transferred(enrolment.CohortId, target.Id, target.AcademicYearId, now));
+        // A waitlisted lead moving to a cohort with a free place, and nobody waiting there ahead of them, is placed.
+        var placed = enrolment.Status == EnrolmentStatus.Waitlisted && ledgers.To.HasRoom(target.Id)
+                     && await QueueAheadAsync(session, target.Id, enrolment.QueuePriority, ct) == 0;
+        if (placed)
+        {
+            ledgers.To.Hold(target.Id);
+            events.Add(new PlaceAllocated(now));
+        }
         var after = enrolment.After(events);
         messages.Add(new EnrolmentTransferred { FromCohortId = enrolment.CohortId, FromRegion = enrolment.Region }.About(after, now));
+        if (placed)
+        {
+            messages.Add(new EnrolmentConfirmed().About(after, now));
+            messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
+        }
         PlaceOffers.Make(session, await ledgers.From.NextToOfferAsync(session, ct, enrolment.Id), now, options.Value.OfferExpiry, messages);
 
         response.SetETag(after.Version);
