@@ -7,7 +7,6 @@ using Dsl.Enrolment.Settings;
 using Dsl.Enrolment.Settings.Import;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Dsl.Enrolment;
 

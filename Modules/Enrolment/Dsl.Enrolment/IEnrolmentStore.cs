@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Dsl.Enrolment;
 
 /// <summary>The Enrolment module's own Marten store (schema "enrolment").</summary>

@@ -1,12 +1,4 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Dsl.Enrolment.AcademicYears;
 

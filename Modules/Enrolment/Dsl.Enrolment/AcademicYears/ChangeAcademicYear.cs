@@ -1,15 +1,5 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Persistence;
-using Wolverine;
 using Dsl.Enrolment.Placement;
-using Microsoft.Extensions.Options;
 
 namespace Dsl.Enrolment.AcademicYears;
 

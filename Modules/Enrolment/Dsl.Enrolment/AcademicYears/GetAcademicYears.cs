@@ -1,9 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
 using Wolverine.Persistence;
 
 namespace Dsl.Enrolment.AcademicYears;

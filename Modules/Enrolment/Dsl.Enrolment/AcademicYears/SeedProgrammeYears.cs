@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Schema;
 
 namespace Dsl.Enrolment.AcademicYears;

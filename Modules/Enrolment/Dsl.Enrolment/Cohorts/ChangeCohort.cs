@@ -1,14 +1,4 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.Placement;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Persistence;
 
 namespace Dsl.Enrolment.Cohorts;

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.Enrolments;
-using Marten;
 
 namespace Dsl.Enrolment.Cohorts;
 

@@ -1,5 +1,4 @@
 using Dsl.Enrolment.Regions;
-using FluentValidation;
 
 namespace Dsl.Enrolment.Cohorts;
 

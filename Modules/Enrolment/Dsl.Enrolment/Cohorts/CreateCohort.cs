@@ -1,14 +1,5 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.AcademicYears;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Cohorts;
 

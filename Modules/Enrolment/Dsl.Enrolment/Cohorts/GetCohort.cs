@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Persistence;
 
 namespace Dsl.Enrolment.Cohorts;

@@ -1,9 +1,5 @@
-using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Placement;
-using Microsoft.Extensions.Options;
-using Wolverine;
 using Wolverine.Attributes;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

@@ -1,15 +1,4 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Curriculum.Contracts;
-using Dsl.Enrolment.Contracts;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

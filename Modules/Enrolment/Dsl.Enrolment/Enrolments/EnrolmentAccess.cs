@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Enrolment.Enrolments;
 
 /// <summary>Who may see and act on an enrolment. Another setting's enrolment is reported as not found, never as forbidden.</summary>

@@ -1,13 +1,4 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.Cohorts;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Dsl.Enrolment.Enrolments;
 

@@ -1,5 +1,3 @@
-using Dsl.Enrolment.Contracts;
-
 namespace Dsl.Enrolment.Enrolments;
 
 public static class IntegrationEvents

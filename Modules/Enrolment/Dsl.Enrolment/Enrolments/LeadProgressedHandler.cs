@@ -1,7 +1,4 @@
 using Dsl.Curriculum.Contracts;
-using Dsl.Enrolment.Contracts;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

@@ -1,16 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
-using Dsl.Enrolment.Contracts;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Dsl.Enrolment.Enrolments;
 
 /// <param name="Lead">The new lead, who takes over the setting's place.</param>

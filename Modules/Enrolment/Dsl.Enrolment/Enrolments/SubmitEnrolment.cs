@@ -1,17 +1,6 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.Cohorts;
-using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Settings;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

@@ -1,18 +1,5 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.Cohorts;
-using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Placement;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

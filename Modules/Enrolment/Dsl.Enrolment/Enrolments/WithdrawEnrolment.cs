@@ -1,17 +1,4 @@
-using Dsl.BuildingBlocks.Http;
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
-using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Placement;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Enrolment.Enrolments;
 

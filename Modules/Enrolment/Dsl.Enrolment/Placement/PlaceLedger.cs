@@ -1,5 +1,4 @@
 using Dsl.Enrolment.Enrolments;
-using Marten;
 using Npgsql;
 
 namespace Dsl.Enrolment.Placement;

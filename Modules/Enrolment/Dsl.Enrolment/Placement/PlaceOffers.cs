@@ -1,7 +1,4 @@
-using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Enrolments;
-using Marten;
-using Wolverine;
 using Wolverine.Attributes;
 
 namespace Dsl.Enrolment.Placement;

@@ -1,9 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-
 namespace Dsl.Enrolment.Regions;
 
 public sealed record GetRegionsQuery : PageQuery

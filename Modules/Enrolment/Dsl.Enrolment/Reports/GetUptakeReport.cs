@@ -1,15 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.Enrolments;
 using Dsl.Enrolment.Regions;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Dsl.Enrolment.Reports;
 

@@ -1,12 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Enrolment.Settings;
 
 /// <summary>The fields to change; omitted fields keep their value.</summary>

@@ -1,11 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Enrolment.Settings;
 
 public static class GetSettingEndpoint

@@ -1,11 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Enrolment.Settings;
 
 public sealed record GetSettingsQuery : PageQuery

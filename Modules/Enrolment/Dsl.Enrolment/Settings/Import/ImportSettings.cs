@@ -1,12 +1,6 @@
 using System.Text;
-using Dsl.BuildingBlocks.Http;
-using Dsl.BuildingBlocks.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Wolverine.Http;
 
 namespace Dsl.Enrolment.Settings.Import;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Marten;
 using nietras.SeparatedValues;
 
 namespace Dsl.Enrolment.Settings.Import;
