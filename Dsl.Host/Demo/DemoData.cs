@@ -52,12 +52,12 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
         var enrolments = 0;
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
-            var cohort = await Post("/api/cohorts", new
+            var cohortId = await Id(Post("/api/cohorts", new
             {
                 academicYearId = "2023-24", region = region.Code, deliveryMode = r % 3 == 0 ? "virtual" : "faceToFace",
                 name = $"{region.Name} cohort 2023/24", startsOn = "2023-10-02", capacity = 4,
                 facilitatorId = $"facilitator-{region.Code}",
-            }, ct);
+            }, ct));
             var ids = new List<Guid>();
             foreach (var (kind, k) in Kinds.Select((kind, k) => (kind, k)))
             {
@@ -69,7 +69,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
                 }, ct);
                 ids.Add(await Id(Post("/api/enrolments", new
                 {
-                    settingUrn, cohortId = await Id(Task.FromResult(cohort)), track = k % 2 == 0 ? "full" : "short",
+                    settingUrn, cohortId, track = k % 2 == 0 ? "full" : "short",
                     lead = new { name = $"Demo Lead {settingUrn}", email = $"lead{settingUrn}@example.org", jobTitle = "Assistant head", onSeniorLeadershipTeam = k % 3 != 0 },
                 }, ct)));
                 enrolments++;

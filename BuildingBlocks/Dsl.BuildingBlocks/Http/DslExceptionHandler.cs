@@ -30,7 +30,6 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
                 Problems.Conflict("The resource was changed by another request at the same time; read it again and retry."),
             DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
                 Problems.Conflict("The resource already exists."),
-            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
 

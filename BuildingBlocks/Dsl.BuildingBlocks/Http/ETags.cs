@@ -1,3 +1,5 @@
+using JasperFx;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,6 +12,19 @@ public static class ETags
 
     public static void SetETag(this HttpResponse response, long revision) =>
         response.Headers.ETag = For(revision);
+
+    /// <summary>
+    /// Writes a changed document as its next revision and answers with that revision's ETag. Marten rejects the
+    /// write if another request moved the revision on meanwhile, so a race is a 412/409, never a lost update.
+    /// </summary>
+    public static void UpdateToNextRevision<T>(this IDocumentSession session, T document, HttpResponse response)
+        where T : class, IRevisioned
+    {
+        var next = document.Version + 1;
+        session.UpdateRevision(document, next);
+        document.Version = next;
+        response.SetETag(next);
+    }
 
     /// <summary>Null when If-Match names the current revision; otherwise the 428/412 problem to answer.</summary>
     public static ProblemDetails? CheckIfMatch(string? ifMatch, long currentRevision)

@@ -19,7 +19,7 @@ public sealed class SeedElementCatalogue : IInitialData
         var existing = (await session.Query<Element>().ToListAsync(cancellation)).ToDictionary(e => e.Code);
         foreach (var element in catalogue.Elements)
         {
-            if (existing.TryGetValue(element.Code, out var current) && current.CatalogueVersion >= catalogue.Version && current.PhePrinciple.Length > 0)
+            if (existing.TryGetValue(element.Code, out var current) && current.CatalogueVersion >= catalogue.Version)
                 continue;
             element.CatalogueVersion = catalogue.Version;
             session.Store(element);

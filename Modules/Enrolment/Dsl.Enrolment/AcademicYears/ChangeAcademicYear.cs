@@ -39,16 +39,12 @@ public static class ChangeAcademicYearEndpoint
 
         var raised = command.PlaceCap > year.PlaceCap;
         year.PlaceCap = command.PlaceCap!.Value;
-        var next = year.Version + 1;
-        // Marten rejects the write if another request moved the revision on meanwhile: a 412, not a lost update.
-        session.UpdateRevision(year, next);
-        year.Version = next;
+        session.UpdateToNextRevision(year, response);
         if (raised)
         {
             ledger.Use(year);
             PlaceOffers.Make(session, await ledger.NextToOfferAsync(session, ct), clock.GetUtcNow(), options.Value.OfferExpiry, messages);
         }
-        response.SetETag(next);
         return (TypedResults.Ok(year), messages);
     }
 }

@@ -49,16 +49,13 @@ public static class ChangeCohortEndpoint
         cohort.FacilitatorId = command.FacilitatorId ?? cohort.FacilitatorId;
         var raised = command.Capacity > cohort.Capacity;
         cohort.Capacity = command.Capacity ?? cohort.Capacity;
-        var next = cohort.Version + 1;
-        session.UpdateRevision(cohort, next);
-        cohort.Version = next;
+        session.UpdateToNextRevision(cohort, response);
 
         if (raised)
         {
             ledger.Use(cohort);
             PlaceOffers.Make(session, await ledger.NextToOfferAsync(session, ct), clock.GetUtcNow(), options.Value.OfferExpiry, messages);
         }
-        response.SetETag(next);
         return (TypedResults.Ok(await CohortOccupancyQuery.ViewAsync(session, cohort, ct)), messages);
     }
 }

@@ -17,9 +17,6 @@ public sealed record TransferLedgers(PlaceLedger From, PlaceLedger To, Cohort Ta
 
 public static class TransferEnrolmentEndpoint
 {
-    private static Task<int> QueueAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
-        session.Query<Enrolment>()
-            .CountAsync(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Waitlisted && e.QueuePriority <= priority, ct);
 
     public static async Task<ProblemDetails> ValidateAsync(TransferEnrolment command, Enrolment enrolment,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -71,7 +68,7 @@ public static class TransferEnrolmentEndpoint
         events.Add(new Transferred(enrolment.CohortId, target.Id, target.AcademicYearId, now));
         // A waitlisted lead moving to a cohort with a free place, and nobody waiting there ahead of them, is placed.
         var placed = enrolment.Status == EnrolmentStatus.Waitlisted && ledgers.To.HasRoom(target.Id)
-                     && await QueueAheadAsync(session, target.Id, enrolment.QueuePriority, ct) == 0;
+                     && await PlaceLedger.WaitingAheadAsync(session, target.Id, enrolment.QueuePriority, ct) == 0;
         if (placed)
         {
             ledgers.To.Hold(target.Id);

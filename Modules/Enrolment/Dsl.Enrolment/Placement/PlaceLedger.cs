@@ -132,6 +132,14 @@ public sealed class PlaceLedger
         new($"select {function}(hashtextextended($1, 0))") { Parameters = { new() { Value = key } } };
 
     /// <summary>
+    /// How many wait for a cohort ahead of an enrolment with this priority: the rule the locked batch above
+    /// also counts, for callers that hold the whole year instead of one lane.
+    /// </summary>
+    public static Task<int> WaitingAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
+        session.Query<Enrolment>()
+            .CountAsync(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Waitlisted && e.QueuePriority <= priority, ct);
+
+    /// <summary>
     /// Chooses who is offered the places the locked lanes now have room for: state-funded before
     /// independent, then in the order they joined the waitlist.
     /// </summary>

@@ -41,10 +41,7 @@ public static class ChangeSettingEndpoint
         setting.LocalAuthority = command.LocalAuthority?.Trim() ?? setting.LocalAuthority;
         setting.Region = command.Region ?? setting.Region;
         setting.Status = command.Status ?? setting.Status;
-        var next = setting.Version + 1;
-        session.UpdateRevision(setting, next);
-        setting.Version = next;
-        response.SetETag(next);
+        session.UpdateToNextRevision(setting, response);
         return TypedResults.Ok(setting);
     }
 }

@@ -35,7 +35,7 @@ public static class GetSettingsEndpoint
         if (query.Phase is not null) settings = settings.Where(s => s.Phase == query.Phase);
         if (query.Funding is { } funding)
         {
-            var independent = new[] { SettingType.IndependentSchool, SettingType.IndependentSpecialSchool };
+            var independent = Setting.IndependentTypes;
             settings = funding == Funding.Independent
                 ? settings.Where(s => s.Type.In(independent))
                 : settings.Where(s => !s.Type.In(independent));

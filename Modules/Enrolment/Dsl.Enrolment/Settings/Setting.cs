@@ -40,8 +40,11 @@ public sealed class Setting : IRevisioned
     public SettingStatus Status { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The types that self-fund; every other type is state-funded.</summary>
+    public static readonly SettingType[] IndependentTypes = [SettingType.IndependentSchool, SettingType.IndependentSpecialSchool];
+
     public static Funding FundingOf(SettingType type) =>
-        type is SettingType.IndependentSchool or SettingType.IndependentSpecialSchool ? Funding.Independent : Funding.StateFunded;
+        IndependentTypes.Contains(type) ? Funding.Independent : Funding.StateFunded;
 
     public static bool IsValidUrn(string? urn) => urn is { Length: 6 } && urn.All(char.IsAsciiDigit) && urn[0] != '0';
 }
