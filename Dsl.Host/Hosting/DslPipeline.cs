@@ -1,4 +1,5 @@
 using Dsl.BuildingBlocks.Http;
+using Dsl.Host.Integrators.Catalogue;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -25,6 +26,7 @@ public static class DslPipeline
             ResponseWriter = HealthResponse.WriteJson,
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapAsyncApi();
         app.MapScalarApiReference(scalar => scalar.WithTitle("DSL API")).AllowAnonymous();
 
         app.MapWolverineEndpoints(http =>

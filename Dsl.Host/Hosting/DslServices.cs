@@ -5,7 +5,9 @@ using Dsl.Awards;
 using Dsl.BuildingBlocks.Http;
 using Dsl.Curriculum;
 using Dsl.Enrolment;
+using Dsl.Host.Integrators;
 using Dsl.Host.Security;
+using Weasel.Core;
 using Dsl.PeerNetwork;
 using JasperFx;
 using JasperFx.Events;
@@ -39,13 +41,16 @@ public static class DslServices
             data.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null));
         });
 
-        // The host's own store (schema "host"): idempotency records; it also anchors Wolverine's outbox.
+        // The host's own store (schema "host"): idempotency records, the integration event log and webhooks;
+        // it also anchors Wolverine's outbox.
         services.AddMarten(sp =>
             {
                 var store = new StoreOptions();
                 store.Connection(sp.GetRequiredService<Npgsql.NpgsqlDataSource>());
                 store.DatabaseSchemaName = "host";
+                store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 store.Schema.For<IdempotencyRecord>();
+                IntegratorsSetup.AddIntegratorStorage(store);
                 return store;
             })
             .IntegrateWithWolverine()
@@ -79,7 +84,9 @@ public static class DslServices
             opts.AddAssessmentModule();
             opts.AddAwardsModule();
             opts.AddPeerNetworkModule();
+            opts.AddIntegrators(configuration);
         });
+        builder.AddIntegrators();
         services.AddWolverineHttp();
 
         services.ConfigureHttpJsonOptions(json =>

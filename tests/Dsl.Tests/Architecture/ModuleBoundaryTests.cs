@@ -42,18 +42,19 @@ public sealed class ModuleBoundaryTests(DslApp app)
     }
 
     [Fact]
-    public void contracts_depend_on_nothing_but_the_bcl_and_message_identity()
+    public void contracts_depend_on_nothing_but_the_bcl_message_identity_and_shared_contracts()
     {
         foreach (var module in Modules)
         {
             var csproj = Path.Combine(RepositoryRoot(), "Modules", module, $"Dsl.{module}.Contracts", $"Dsl.{module}.Contracts.csproj");
-            ProjectReferences(csproj).ShouldBeEmpty();
+            ProjectReferences(csproj).ShouldAllBe(r => r == "Dsl.BuildingBlocks.Contracts");
             XDocument.Load(csproj).Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value)
                 .ShouldAllBe(p => p == "WolverineFx");
 
             var assembly = Assembly.Load($"Dsl.{module}.Contracts");
             assembly.GetReferencedAssemblies().Select(a => a.Name!)
-                .ShouldAllBe(n => n == "System.Runtime" || n.StartsWith("System.") || n == "netstandard" || n == "Wolverine");
+                .ShouldAllBe(n => n == "System.Runtime" || n.StartsWith("System.") || n == "netstandard" || n == "Wolverine"
+                    || n == "Dsl.BuildingBlocks.Contracts");
         }
     }
 

@@ -74,6 +74,9 @@ public sealed class DslApp : IAsyncLifetime
             await ((IDocumentStore)Host.Services.GetRequiredService(storeType)).Advanced.ResetAllData();
         await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
+        await using var truncate = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
+            .CreateCommand("truncate host.integration_events, host.webhook_deliveries restart identity");
+        await truncate.ExecuteNonQueryAsync();
     }
 
     public HttpClient Client(string? role, string? setting = null)

@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Wolverine.Attributes;
+
+namespace Dsl.Host.Integrators.Catalogue;
+
+/// <summary>One public event type: its CloudEvents type, the module that publishes it and its documented meaning.</summary>
+public sealed record IntegrationEventType(Type ClrType, string Name, string Module, string Summary)
+{
+    /// <summary>The CloudEvents source of every event of this type.</summary>
+    public string Source => $"urn:dsl:{Module}";
+}
+
+/// <summary>
+/// Every public integration event, found in the modules' contract assemblies: concrete types implementing
+/// <see cref="IIntegrationEvent"/>. The feed, webhooks, broker and AsyncAPI document all read this one list,
+/// so none of them can drift from the contracts.
+/// </summary>
+public sealed partial class IntegrationEventCatalogue
+{
+    public static IntegrationEventCatalogue Instance { get; } = Load();
+
+    private readonly Dictionary<Type, IntegrationEventType> _byClrType;
+    private readonly Dictionary<string, IntegrationEventType> _byName;
+
+    public IReadOnlyList<IntegrationEventType> Types { get; }
+
+    private IntegrationEventCatalogue(IReadOnlyList<IntegrationEventType> types)
+    {
+        Types = types;
+        _byClrType = types.ToDictionary(t => t.ClrType);
+        _byName = types.ToDictionary(t => t.Name);
+    }
+
+    public IntegrationEventType For(Type clrType) => _byClrType[clrType];
+
+    public bool IsKnown(string name) => _byName.ContainsKey(name);
+
+    [GeneratedRegex(@"^dsl\.([a-z][a-z-]*)\.[a-z][a-z-]*\.v[1-9][0-9]*$")]
+    private static partial Regex TypeNamePattern();
+
+    private static IntegrationEventCatalogue Load()
+    {
+        var assemblies = Directory.EnumerateFiles(AppContext.BaseDirectory, "Dsl.*.Contracts.dll")
+            .Select(path => Assembly.Load(Path.GetFileNameWithoutExtension(path)))
+            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal);
+        var types = new List<IntegrationEventType>();
+        foreach (var assembly in assemblies)
+        {
+            var docs = XmlSummaries(assembly);
+            foreach (var type in assembly.GetExportedTypes()
+                         .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IIntegrationEvent).IsAssignableFrom(t)))
+            {
+                var name = type.GetCustomAttribute<MessageIdentityAttribute>()?.Alias
+                    ?? throw new InvalidOperationException($"{type.FullName} needs [MessageIdentity(\"dsl.<module>.<event>.v1\")].");
+                var match = TypeNamePattern().Match(name);
+                if (!match.Success)
+                    throw new InvalidOperationException($"{type.FullName}: '{name}' is not a lower-case, versioned dsl.<module>.<event>.v<n> name.");
+                types.Add(new IntegrationEventType(type, name, match.Groups[1].Value, docs.GetValueOrDefault("T:" + type.FullName, "")));
+            }
+        }
+        return new IntegrationEventCatalogue(types.OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
+    }
+
+    // The contracts' XML documentation is the one place their meaning is written down; the catalogue reuses it.
+    private static Dictionary<string, string> XmlSummaries(Assembly assembly)
+    {
+        var path = Path.ChangeExtension(assembly.Location, ".xml");
+        if (!File.Exists(path)) return [];
+        return XDocument.Load(path).Descendants("member")
+            .Where(m => m.Element("summary") is not null)
+            .ToDictionary(m => m.Attribute("name")!.Value,
+                m => string.Join(' ', m.Element("summary")!.Value.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+}

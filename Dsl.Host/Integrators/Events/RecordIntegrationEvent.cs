@@ -1,0 +1,31 @@
+using Dsl.Host.Integrators.Broker;
+using Dsl.Host.Integrators.Catalogue;
+using Dsl.Host.Integrators.Webhooks;
+using Wolverine.Attributes;
+
+namespace Dsl.Host.Integrators.Events;
+
+/// <summary>
+/// Records every published integration event in the log (the feed), queues a delivery for each webhook
+/// subscription that wants it and hands it to the broker when one is configured, all in one transaction.
+/// One closed type per event type (see IntegratorsSetup); all run on one sequential queue, so events are
+/// recorded in the order their modules committed them.
+/// </summary>
+[StickyHandler(IntegratorsSetup.RecorderQueue)]
+public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegrationEvent
+{
+    public static async Task<OutgoingMessages> Handle(TEvent @event, IDocumentSession session, IntegrationBroker broker,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var type = IntegrationEventCatalogue.Instance.For(typeof(TEvent));
+        var cloudEvent = CloudEvent.From(@event, type);
+        var subscriptions = await session.Query<WebhookSubscription>()
+            .Where(s => s.Status != SubscriptionStatus.Disabled).ToListAsync(ct);
+        var targets = subscriptions.Where(s => s.Wants(type.Name, @event.Region)).Select(s => s.Id).ToArray();
+        IntegrationEventLog.Record(session, cloudEvent, @event.Region, targets, clock.GetUtcNow());
+
+        var messages = new OutgoingMessages();
+        if (broker.Enabled) messages.Add(cloudEvent.ToTopic(type.Name));
+        return messages;
+    }
+}

@@ -1,0 +1,54 @@
+using Dsl.Host.Integrators.Broker;
+using Dsl.Host.Integrators.Catalogue;
+using Dsl.Host.Integrators.Deliveries;
+using Dsl.Host.Integrators.Events;
+using Dsl.Host.Integrators.Webhooks;
+using FluentValidation;
+
+namespace Dsl.Host.Integrators;
+
+/// <summary>Registers what integrators use: the event log and feed, webhooks and their delivery worker, the optional broker.</summary>
+public static class IntegratorsSetup
+{
+    /// <summary>The one sequential local queue every integration event is recorded from.</summary>
+    public const string RecorderQueue = "integration-events";
+
+    public static void AddIntegrators(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatorsFromAssemblyContaining<WebhookOptions>(ServiceLifetime.Singleton);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<IntegrationBroker>();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<DeliveryWorker>();
+        services.AddHttpClient(WebhookSender.HttpClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("DSL-Webhooks/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<WebhookTargets>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+    }
+
+    /// <summary>One recorder per integration event type, on one sequential durable queue; and the broker route.</summary>
+    public static void AddIntegrators(this WolverineOptions opts, IConfiguration configuration)
+    {
+        foreach (var type in IntegrationEventCatalogue.Instance.Types)
+            opts.Discovery.IncludeType(typeof(RecordIntegrationEventHandler<>).MakeGenericType(type.ClrType));
+        opts.LocalQueue(RecorderQueue).Sequential();
+        new IntegrationBroker(configuration).Configure(opts);
+    }
+
+    public static void AddIntegratorStorage(StoreOptions store)
+    {
+        store.Schema.For<WebhookSubscription>().UseNumericRevisions(true);
+        IntegrationEventLog.AddTables(store);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Dsl.Host.Integrators.Events;
+using Wolverine.Persistence;
+
+namespace Dsl.Host.Integrators.Webhooks;
+
+public static class DeleteSubscriptionEndpoint
+{
+    /// <summary>Removes a subscription and its delivery history; nothing more is sent to it.</summary>
+    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [WolverineDelete("/api/webhooks/subscriptions/{id}", OperationId = "DeleteWebhookSubscription")]
+    [Tags("Webhooks")]
+    public static IResult Delete([Entity("id")] WebhookSubscription subscription, ClaimsPrincipal user, IDocumentSession session)
+    {
+        if (!subscription.CanBeSeenBy(user)) return SubscriptionAccess.NotFound(subscription.Id);
+        session.Delete(subscription);
+        session.QueueSqlCommand($"delete from {IntegrationEventLog.Deliveries} where subscription_id = ?", subscription.Id);
+        return TypedResults.NoContent();
+    }
+}
