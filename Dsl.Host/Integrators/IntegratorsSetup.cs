@@ -4,6 +4,7 @@ using Dsl.Host.Integrators.Deliveries;
 using Dsl.Host.Integrators.Events;
 using Dsl.Host.Integrators.Webhooks;
 using FluentValidation;
+using Wolverine.Util;
 
 namespace Dsl.Host.Integrators;
 
@@ -43,6 +44,11 @@ public static class IntegratorsSetup
         foreach (var type in IntegrationEventCatalogue.Instance.Types)
             opts.Discovery.IncludeType(typeof(RecordIntegrationEventHandler<>).MakeGenericType(type.ClrType));
         opts.LocalQueue(RecorderQueue).Sequential();
+        // An event only the recorder handles is routed by convention, to a queue named after its type; it must
+        // share the recorder's one queue too, or events of different types would be recorded out of order.
+        opts.Policies.ConfigureConventionalLocalRouting().Named(type => typeof(IIntegrationEvent).IsAssignableFrom(type)
+            ? RecorderQueue
+            : type.ToMessageTypeName().ToLowerInvariant());
         new IntegrationBroker(configuration).Configure(opts);
     }
 

@@ -4,6 +4,7 @@ using Dsl.Enrolment.Contracts;
 using Wolverine.Attributes;
 using Wolverine;
 using Wolverine.Tracking;
+using Wolverine.Runtime;
 
 namespace Dsl.Tests.Architecture;
 
@@ -26,6 +27,17 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
             identity.Alias!.ShouldMatch(@"^dsl\.[a-z-]+\.[a-z-]+\.v\d+$");
         }
         contracts.Select(t => t.GetCustomAttribute<MessageIdentityAttribute>()!.Alias).Distinct().Count().ShouldBe(contracts.Count);
+    }
+
+    [Fact]
+    public void every_integration_event_is_recorded_from_the_one_sequential_queue()
+    {
+        var runtime = App.Host.GetRuntime();
+        foreach (var type in Dsl.Host.Integrators.Catalogue.IntegrationEventCatalogue.Instance.Types)
+        {
+            var destinations = runtime.RoutingFor(type.ClrType).Routes.Select(r => r.Describe().Endpoint.ToString()).ToList();
+            destinations.ShouldContain("local://integration-events/", $"{type.Name} goes to {string.Join(", ", destinations)}");
+        }
     }
 
     [Fact]

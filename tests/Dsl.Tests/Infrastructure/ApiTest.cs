@@ -11,7 +11,7 @@ public abstract class ApiTest(DslApp app) : IAsyncLifetime
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public virtual async ValueTask InitializeAsync() => await App.ResetAsync();
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private HttpClient? _admin;
 

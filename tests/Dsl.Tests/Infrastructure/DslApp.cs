@@ -41,6 +41,25 @@ public sealed class DslApp : IAsyncLifetime
     public TokenIssuer Tokens { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// Webhooks for tests: loopback receivers allowed, a quick worker, and retries a few seconds apart on the
+    /// host's clock (which tests move on) without jitter, so attempt times are exact.
+    /// </summary>
+    public static readonly Dictionary<string, string> WebhookSettings = new()
+    {
+        ["Dsl__Webhooks__AllowLoopbackTargets"] = "true",
+        ["Dsl__Webhooks__PollInterval"] = "00:00:00.100",
+        ["Dsl__Webhooks__Jitter"] = "0",
+        ["Dsl__Webhooks__CircuitBreakDuration"] = "00:00:01",
+        ["Dsl__Webhooks__RetrySchedule__0"] = "00:00:01",
+        ["Dsl__Webhooks__RetrySchedule__1"] = "00:00:02",
+        ["Dsl__Webhooks__RetrySchedule__2"] = "00:00:05",
+        ["Dsl__Webhooks__RetrySchedule__3"] = "00:00:10",
+        ["Dsl__Webhooks__RetrySchedule__4"] = "00:00:30",
+        ["Dsl__Webhooks__RetrySchedule__5"] = "00:01:00",
+        ["Dsl__Webhooks__RetrySchedule__6"] = "00:02:00",
+    };
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = Environment.GetEnvironmentVariable("DSL_TEST_POSTGRES") ?? "";
@@ -55,6 +74,7 @@ public sealed class DslApp : IAsyncLifetime
         Environment.SetEnvironmentVariable("ConnectionStrings__Dsl", ConnectionString);
         Environment.SetEnvironmentVariable("Dsl__Auth__SigningKey", signingKey);
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
+        foreach (var (name, value) in WebhookSettings) Environment.SetEnvironmentVariable(name, value);
         JasperFxEnvironment.AutoStartHost = true;
 
         Host = await AlbaHost.For<Program>(web => web.ConfigureServices(services =>
