@@ -26,8 +26,8 @@ public sealed record GetEventsQuery
                 .WithMessage($"limit must be between 1 and {MaxLimit}.");
             RuleFor(x => x.After).Must(a => a is null || long.TryParse(Cursors.Decode(a), CultureInfo.InvariantCulture, out _))
                 .WithMessage("after is not a cursor this API issued; use the nextCursor of the previous page.");
-            RuleFor(x => x.TypeList).Must(types => types is null || types.All(Catalogue.IntegrationEventCatalogue.Instance.IsKnown))
-                .WithName("types").WithMessage("types may hold only the types listed in /asyncapi/v1.json.");
+            RuleFor(x => x.Types).Must((query, _) => query.TypeList is null || query.TypeList.All(Catalogue.IntegrationEventCatalogue.Instance.IsKnown))
+                .WithMessage("types may hold only the types listed in /asyncapi/v1.json.");
         }
     }
 }
