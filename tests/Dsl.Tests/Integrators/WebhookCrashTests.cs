@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Dsl.Tests.Integrators;
+
+/// <summary>
+/// At-least-once across a crash: the host runs as its own process, is killed with SIGKILL in the middle of a
+/// burst of enrolments, and started again on the same database. Every event any module committed reaches the
+/// receiver. Uses the webhook settings the test run exports (quick retries in real time here).
+/// </summary>
+public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly string _database = "dsl_crash_" + Guid.NewGuid().ToString("N")[..8];
+    private WebhookReceiver _receiver = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Execute($"create database {_database}");
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await Execute($"drop database if exists {_database} with (force)");
+    }
+
+    [Fact]
+    public async Task every_committed_event_is_delivered_after_the_host_is_killed_mid_burst()
+    {
+        var host = await HostProcess.StartAsync(ConnectionString);
+        var admin = host.Client(app.Tokens.Issue("admin"));
+        var integrator = host.Client(app.Tokens.Issue("integrator"));
+        (await integrator.PostAsJsonAsync("/api/webhooks/subscriptions", new { url = _receiver.Url, eventTypes = new[] { "*" } }, Ct))
+            .EnsureSuccessStatusCode();
+        var cohort = (await (await admin.PostAsJsonAsync("/api/cohorts", new
+        {
+            academicYearId = "2023-24", region = "london", deliveryMode = "virtual", name = "Crash cohort", startsOn = "2023-10-02", capacity = 20,
+        }, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
+
+        var completed = 0;
+        var burst = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                try
+                {
+                    await EnrolAsync(admin, $"{400000 + worker * 100 + i}", cohort);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (HttpRequestException) { return; } // the host is gone
+            }
+        }, Ct)).ToList();
+        while (Volatile.Read(ref completed) < 30) await Task.Delay(20, Ct);
+        host.Kill();
+        await Task.WhenAll(burst);
+
+        await using var restarted = await HostProcess.StartAsync(ConnectionString);
+        admin = restarted.Client(app.Tokens.Issue("admin"));
+        var enrolments = (await admin.GetFromJsonAsync<JsonNode>("/api/enrolments?limit=200", Ct))!["items"]!.AsArray();
+        enrolments.Count.ShouldBeGreaterThanOrEqualTo(30);
+
+        var expected = enrolments.SelectMany(e => Expected(e!)).ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!expected.IsSubsetOf(Delivered()) && DateTime.UtcNow < deadline)
+            await Task.Delay(200, Ct); // polling the outcome, not sleeping in place of a wait
+        expected.Except(Delivered()).ShouldBeEmpty("every event the modules committed before and after the crash is delivered");
+        _receiver.Received.GroupBy(r => r.Id).ShouldAllBe(g => g.Select(r => r.Body).Distinct().Count() == 1,
+            "a redelivered event carries the same id and body");
+    }
+
+    private static IEnumerable<(string Subject, string Type)> Expected(JsonNode enrolment)
+    {
+        var id = enrolment["id"]!.GetValue<string>();
+        yield return (id, "dsl.enrolment.submitted.v1");
+        switch (enrolment["status"]!.GetValue<string>())
+        {
+            case "confirmed":
+                yield return (id, "dsl.enrolment.endorsed.v1");
+                yield return (id, "dsl.enrolment.confirmed.v1");
+                break;
+            case "waitlisted":
+                yield return (id, "dsl.enrolment.endorsed.v1");
+                yield return (id, "dsl.enrolment.waitlisted.v1");
+                break;
+        }
+    }
+
+    private HashSet<(string, string)> Delivered() => _receiver.Received
+        .Select(r => JsonNode.Parse(r.Body)!)
+        .Select(e => (e["subject"]!.GetValue<string>(), e["type"]!.GetValue<string>())).ToHashSet();
+
+    private static async Task EnrolAsync(HttpClient admin, string urn, Guid cohort)
+    {
+        (await admin.PostAsJsonAsync("/api/settings", new
+        {
+            urn, name = "Crash School " + urn, type = "academy", phase = "primary", localAuthority = "Camden", region = "london",
+        }, Ct)).EnsureSuccessStatusCode();
+        var submitted = await admin.PostAsJsonAsync("/api/enrolments", new { settingUrn = urn, lead = Programme.Lead(), cohortId = cohort, track = "full" }, Ct);
+        submitted.EnsureSuccessStatusCode();
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
+        (await admin.PostAsJsonAsync($"/api/enrolments/{id}/endorsement", Programme.Endorsement, Ct)).EnsureSuccessStatusCode();
+    }
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+
+    private async Task Execute(string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}
+
+/// <summary>The built host (Dsl.Host.dll beside the tests) as a child process on a free port.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _url;
+
+    private HostProcess(Process process, string url) => (_process, _url) = (process, url);
+
+    public static async Task<HostProcess> StartAsync(string connectionString)
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
+        probe.Stop();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dsl.Host.dll"), "--urls", url])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            Environment = { ["ConnectionStrings__Dsl"] = connectionString },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, url);
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100); // polling readiness
+        }
+        host.Kill();
+        throw new InvalidOperationException($"The host at {url} did not become ready");
+    }
+
+    public HttpClient Client(string token) => new()
+    {
+        BaseAddress = new Uri(_url), DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+    };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was in memory is lost.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
