@@ -127,7 +127,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     private HostProcess(Process process, string url) => (_process, _url) = (process, url);
 
-    public static async Task<HostProcess> StartAsync(string connectionString)
+    public static async Task<HostProcess> StartAsync(string connectionString, Dictionary<string, string>? settings = null)
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();
@@ -138,6 +138,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
             Environment = { ["ConnectionStrings__Dsl"] = connectionString },
         };
+        foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
