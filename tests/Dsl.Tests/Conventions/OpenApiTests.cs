@@ -43,6 +43,8 @@ public sealed class OpenApiTests(DslApp app) : ApiTest(app)
 
         Properties(doc, "/api/academic-years", "post").ShouldBe(["name", "placeCap"], ignoreOrder: true);
         Properties(doc, "/api/academic-years/{id}", "patch").ShouldBe(["placeCap"]);
+        Properties(doc, "/api/webhooks/subscriptions", "post").ShouldBe(["url", "eventTypes", "regions", "description"], ignoreOrder: true);
+        Properties(doc, "/api/webhooks/subscriptions/{id}", "patch").ShouldBe(["status", "eventTypes", "regions", "description"], ignoreOrder: true);
     }
 
     private static IEnumerable<string> Properties(JsonNode doc, string path, string method)
