@@ -38,7 +38,10 @@ public static class DslServices
             // so pooled connections need no DISCARD ALL before reuse.
             data.ConnectionStringBuilder.NoResetOnClose = true;
             // Only database work that belongs to a request or message is traced, not background polling.
-            data.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null));
+            // (Marten sends batches, which have their own filter.)
+            data.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
+                .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
         });
 
         // The host's own store (schema "host"): idempotency records, the integration event log and webhooks;
@@ -85,6 +88,7 @@ public static class DslServices
             opts.AddAwardsModule();
             opts.AddPeerNetworkModule();
             opts.AddIntegrators(configuration);
+            opts.Policies.Add<DslTracingPolicy>();
         });
         builder.AddIntegrators();
         services.AddWolverineHttp();

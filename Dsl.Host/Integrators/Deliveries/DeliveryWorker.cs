@@ -22,6 +22,8 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Polling belongs to no trace, whatever was current when the host started; each attempt starts its own span.
+        System.Diagnostics.Activity.Current = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -121,9 +123,11 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
 
     private async Task DeliverAsync(DueDelivery delivery, WebhookSubscription subscription, CancellationToken ct)
     {
+        using var activity = WebhookTelemetry.StartAttempt(delivery, subscription);
         try
         {
             var result = await sender.SendAsync(delivery, subscription, ct);
+            WebhookTelemetry.Record(activity, result);
             await deliveries.CompleteAsync(delivery.Id, result, CancellationToken.None);
             if (result.Attempt?.StatusCode == 410) await DisableAsync(subscription.Id, CancellationToken.None);
         }

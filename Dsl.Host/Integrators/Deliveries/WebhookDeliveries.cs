@@ -19,7 +19,8 @@ public sealed record WebhookDeliveryView(
     DateTimeOffset? DeliveredAt, string? LastError);
 
 /// <summary>A pending delivery whose turn has come: the first undelivered one for its subject and subscription.</summary>
-public sealed record DueDelivery(Guid Id, Guid SubscriptionId, int AttemptCount, Guid EventId, string Body);
+public sealed record DueDelivery(Guid Id, Guid SubscriptionId, int AttemptCount, Guid EventId, string EventType, string Subject,
+    string Body, string? TraceParent);
 
 /// <summary>What became of one attempt, as the worker writes it back.</summary>
 public sealed record AttemptResult(DeliveryStatus Status, int AttemptCount, DateTimeOffset? NextAttemptAt, DeliveryAttempt? Attempt, string? Error);
@@ -40,7 +41,7 @@ public sealed class WebhookDeliveries(NpgsqlDataSource database)
     public async Task<List<DueDelivery>> DueAsync(DateTimeOffset now, Guid[] subscriptions, Guid[] inFlight, int limit, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"""
-            select d.id, d.subscription_id, d.attempt_count, e.event_id, e.cloud_event
+            select d.id, d.subscription_id, d.attempt_count, e.event_id, e.type, d.subject, e.cloud_event, d.trace_parent
             from {IntegrationEventLog.Deliveries} d join {IntegrationEventLog.Events} e on e.seq = d.event_seq
             where d.status = 'pending' and d.next_attempt_at <= $1 and d.subscription_id = any($2) and not (d.id = any($3))
               and not exists (select 1 from {IntegrationEventLog.Deliveries} p
@@ -56,7 +57,8 @@ public sealed class WebhookDeliveries(NpgsqlDataSource database)
         var due = new List<DueDelivery>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            due.Add(new DueDelivery(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetGuid(3), reader.GetString(4)));
+            due.Add(new DueDelivery(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetGuid(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         return due;
     }
 

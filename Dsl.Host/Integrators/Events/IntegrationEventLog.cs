@@ -42,6 +42,8 @@ public static class IntegrationEventLog
         deliveries.AddColumn<DateTimeOffset>("delivered_at");
         deliveries.AddColumn<string>("last_error");
         deliveries.AddColumn("attempts", "jsonb").NotNull().DefaultValueByExpression("'[]'::jsonb");
+        // The W3C traceparent of the work that published the event, so each attempt continues that trace.
+        deliveries.AddColumn<string>("trace_parent");
         deliveries.Indexes.Add(new IndexDefinition("ux_webhook_deliveries_position") { Columns = ["position"], IsUnique = true });
         deliveries.Indexes.Add(new IndexDefinition("ix_webhook_deliveries_subscription") { Columns = ["subscription_id", "position"] });
         deliveries.Indexes.Add(new IndexDefinition("ix_webhook_deliveries_pending_key")
@@ -57,7 +59,7 @@ public static class IntegrationEventLog
     /// subscription it matches. An event already recorded (a redelivered message) adds nothing.
     /// </summary>
     public static void Record(IDocumentSession session, CloudEvent cloudEvent, string region, Guid[] subscriptionIds,
-        DateTimeOffset now) =>
+        DateTimeOffset now, string? traceParent) =>
         session.QueueSqlCommand($"""
             with serialised as (select pg_advisory_xact_lock({RecordLock})),
             recorded as (
@@ -66,12 +68,12 @@ public static class IntegrationEventLog
                 on conflict (event_id) do nothing
                 returning seq, subject),
             queued as (
-                insert into {Deliveries} (id, subscription_id, event_seq, subject, status, next_attempt_at, created_at)
-                select gen_random_uuid(), s.id, r.seq, r.subject, 'pending', ?, ?
+                insert into {Deliveries} (id, subscription_id, event_seq, subject, status, next_attempt_at, created_at, trace_parent)
+                select gen_random_uuid(), s.id, r.seq, r.subject, 'pending', ?, ?, ?
                 from recorded r cross join unnest(?::uuid[]) as s(id)
                 returning 1)
             select pg_notify('{WakeChannel}', '') from recorded where exists (select 1 from queued)
             """,
             Guid.Parse(cloudEvent.Id), cloudEvent.Type, cloudEvent.Subject, region, cloudEvent.Time, cloudEvent.ToJson(),
-            now, now, subscriptionIds);
+            now, now, (object?)traceParent ?? DBNull.Value, subscriptionIds);
 }

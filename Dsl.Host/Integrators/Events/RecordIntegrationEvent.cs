@@ -22,7 +22,7 @@ public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegr
         var subscriptions = await session.Query<WebhookSubscription>()
             .Where(s => s.Status != SubscriptionStatus.Disabled).ToListAsync(ct);
         var targets = subscriptions.Where(s => s.Wants(type.Name, @event.Region)).Select(s => s.Id).ToArray();
-        IntegrationEventLog.Record(session, cloudEvent, @event.Region, targets, clock.GetUtcNow());
+        IntegrationEventLog.Record(session, cloudEvent, @event.Region, targets, clock.GetUtcNow(), System.Diagnostics.Activity.Current?.Id);
 
         var messages = new OutgoingMessages();
         if (broker.Enabled) messages.Add(cloudEvent.ToTopic(type.Name));

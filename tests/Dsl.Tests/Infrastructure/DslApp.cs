@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 
 [assembly: AssemblyFixture(typeof(Dsl.Tests.Infrastructure.DslApp))]
 
@@ -39,6 +40,8 @@ public sealed class DslApp : IAsyncLifetime
     /// <summary>The host's clock: real time to start with, moving 1 ms per reading so events stay strictly ordered; tests may jump it ahead.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     public TokenIssuer Tokens { get; private set; } = null!;
+    /// <summary>Every span the host finished since the last reset (an in-memory OpenTelemetry exporter).</summary>
+    public List<System.Diagnostics.Activity> Spans { get; } = [];
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>
@@ -74,6 +77,7 @@ public sealed class DslApp : IAsyncLifetime
         Environment.SetEnvironmentVariable("ConnectionStrings__Dsl", ConnectionString);
         Environment.SetEnvironmentVariable("Dsl__Auth__SigningKey", signingKey);
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
+        Environment.SetEnvironmentVariable("Dsl__Tracing", "true");
         foreach (var (name, value) in WebhookSettings) Environment.SetEnvironmentVariable(name, value);
         JasperFxEnvironment.AutoStartHost = true;
 
@@ -83,6 +87,7 @@ public sealed class DslApp : IAsyncLifetime
             services.DisableAllExternalWolverineTransports();
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
     }
@@ -94,6 +99,7 @@ public sealed class DslApp : IAsyncLifetime
             await ((IDocumentStore)Host.Services.GetRequiredService(storeType)).Advanced.ResetAllData();
         await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
+        lock (Spans) Spans.Clear();
         await using var truncate = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
             .CreateCommand("truncate host.integration_events, host.webhook_deliveries restart identity");
         await truncate.ExecuteNonQueryAsync();
