@@ -10,12 +10,13 @@ public static class DslHealthChecks
     {
         services.AddHealthChecks()
             .AddNpgSql(tags: ["ready"], name: "database")
-            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"]);
+            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"])
+            .AddCheck<Integrators.Deliveries.WebhookBacklogHealthCheck>("webhook-deliveries", tags: ["ready"]);
         return services;
     }
 }
 
-/// <summary>Ready when Wolverine's envelope storage answers; reports the backlog so ops see it grow.</summary>
+/// <summary>Ready when Wolverine's envelope storage answers; reports the backlog so ops see it grow, degraded while messages are dead-lettered.</summary>
 public sealed class MessageStoreHealthCheck(IMessageStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
@@ -23,13 +24,17 @@ public sealed class MessageStoreHealthCheck(IMessageStore store) : IHealthCheck
         try
         {
             var counts = await store.Admin.FetchCountsAsync();
-            return HealthCheckResult.Healthy("Message store reachable", new Dictionary<string, object>
+            var data = new Dictionary<string, object>
             {
                 ["incoming"] = counts.Incoming,
                 ["scheduled"] = counts.Scheduled,
                 ["outgoing"] = counts.Outgoing,
                 ["deadLetters"] = counts.DeadLetter,
-            });
+            };
+            // Still ready, but ops should look: see GET /api/ops/dead-letters.
+            return counts.DeadLetter > 0
+                ? HealthCheckResult.Degraded($"{counts.DeadLetter} messages are dead-lettered", data: data)
+                : HealthCheckResult.Healthy("Message store reachable", data);
         }
         catch (Exception e)
         {

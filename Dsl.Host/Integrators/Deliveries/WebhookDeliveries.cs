@@ -22,6 +22,9 @@ public sealed record WebhookDeliveryView(
 public sealed record DueDelivery(Guid Id, Guid SubscriptionId, int AttemptCount, Guid EventId, string EventType, string Subject,
     string Body, string? TraceParent);
 
+/// <summary>Pending deliveries, those due now, how long the oldest due one has waited, and dead letters.</summary>
+public sealed record WebhookBacklog(long Pending, long Due, TimeSpan OldestDueWaiting, long DeadLettered);
+
 /// <summary>What became of one attempt, as the worker writes it back.</summary>
 public sealed record AttemptResult(DeliveryStatus Status, int AttemptCount, DateTimeOffset? NextAttemptAt, DeliveryAttempt? Attempt, string? Error);
 
@@ -145,6 +148,24 @@ public sealed class WebhookDeliveries(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = (object?)regions ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = now });
         return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The queue at a glance: pending, due now, how overdue the oldest due one is, and dead letters.</summary>
+    public async Task<WebhookBacklog> BacklogAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            select count(*) filter (where status = 'pending'),
+                   count(*) filter (where status = 'pending' and next_attempt_at <= $1),
+                   min(next_attempt_at) filter (where status = 'pending' and next_attempt_at <= $1),
+                   count(*) filter (where status = 'deadLettered')
+            from {IntegrationEventLog.Deliveries}
+            """);
+        command.Parameters.Add(new() { Value = now });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var oldestDue = NullableTime(reader, 2);
+        return new WebhookBacklog(reader.GetInt64(0), reader.GetInt64(1), oldestDue is null ? TimeSpan.Zero : now - oldestDue.Value,
+            reader.GetInt64(3));
     }
 
     public static string StatusName(DeliveryStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());

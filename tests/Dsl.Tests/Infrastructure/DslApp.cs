@@ -88,6 +88,7 @@ public sealed class DslApp : IAsyncLifetime
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)));
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
     }
