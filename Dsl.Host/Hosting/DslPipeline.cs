@@ -27,6 +27,8 @@ public static class DslPipeline
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapAsyncApi();
+        // Metrics name cohorts, volumes and failures: admins only on the public port (or an ops-only listener).
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(policy => policy.RequireRole(BuildingBlocks.Security.Roles.Admin));
         app.MapScalarApiReference(scalar => scalar.WithTitle("DSL API")).AllowAnonymous();
 
         app.MapWolverineEndpoints(http =>

@@ -10,7 +10,10 @@ namespace Dsl.Host.Hosting;
 
 public static class DslTelemetrySetup
 {
-    /// <summary>Traces and metrics for HTTP, database, Wolverine and Marten; OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    /// <summary>
+    /// Traces and metrics for HTTP, database, Wolverine and Marten, DSL's business metrics, a Prometheus scrape
+    /// endpoint (/metrics, admin; or an ops-only listener), and OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// </summary>
     public static WebApplicationBuilder AddDslTelemetry(this WebApplicationBuilder builder)
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
@@ -28,11 +31,19 @@ public static class DslTelemetrySetup
                     !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
-        telemetry.WithMetrics(metrics => metrics
-                .AddMeter(DslTelemetry.Name, "Wolverine*", "Marten")
+        var opsListener = builder.Configuration["Dsl:Metrics:Listener"];
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics
+                .AddMeter(DslTelemetry.Name, "Wolverine*", "Marten", "Polly")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter();
+            // An ops-only address (e.g. http://127.0.0.1:9464/) serves /metrics without a token, off the public port.
+            if (Uri.TryCreate(opsListener, UriKind.Absolute, out var address))
+                metrics.AddPrometheusHttpListener(listener => (listener.Host, listener.Port) = (address.Host, address.Port));
+        });
 
         if (exporting)
         {

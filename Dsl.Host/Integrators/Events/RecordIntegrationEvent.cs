@@ -22,10 +22,26 @@ public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegr
         var subscriptions = await session.Query<WebhookSubscription>()
             .Where(s => s.Status != SubscriptionStatus.Disabled).ToListAsync(ct);
         var targets = subscriptions.Where(s => s.Wants(type.Name, @event.Region)).Select(s => s.Id).ToArray();
+        IntegrationEventTelemetry.Published(type, @event.Region);
         IntegrationEventLog.Record(session, cloudEvent, @event.Region, targets, clock.GetUtcNow(), System.Diagnostics.Activity.Current?.Id);
 
         var messages = new OutgoingMessages();
         if (broker.Enabled) messages.Add(cloudEvent.ToTopic(type.Name));
         return messages;
+    }
+}
+
+/// <summary><c>dsl.enrolment.transitions</c>: each enrolment status change published, by transition and region.</summary>
+public static class IntegrationEventTelemetry
+{
+    private static readonly System.Diagnostics.Metrics.Counter<long> Transitions =
+        Dsl.BuildingBlocks.Telemetry.DslTelemetry.Meter.CreateCounter<long>("dsl.enrolment.transitions", "{transition}",
+            "Enrolment lifecycle events published, by transition (submitted, confirmed, waitlisted, withdrawn, ...) and region");
+
+    public static void Published(IntegrationEventType type, string region)
+    {
+        if (type.Module != "enrolment") return;
+        var transition = type.Name.Split('.')[2];
+        Transitions.Add(1, new("transition", transition), new("dsl.region", region));
     }
 }

@@ -39,6 +39,7 @@ public static class EnrolmentModule
 
         opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
         opts.Services.AddSingleton<SettingsImporter>();
+        opts.Services.AddHostedService<Reports.CohortGauges>();
         return opts;
     }
 }

@@ -78,6 +78,7 @@ public sealed class DslApp : IAsyncLifetime
         Environment.SetEnvironmentVariable("Dsl__Auth__SigningKey", signingKey);
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
         Environment.SetEnvironmentVariable("Dsl__Tracing", "true");
+        Environment.SetEnvironmentVariable("Dsl__Metrics__RefreshInterval", "00:00:00.500");
         foreach (var (name, value) in WebhookSettings) Environment.SetEnvironmentVariable(name, value);
         JasperFxEnvironment.AutoStartHost = true;
 

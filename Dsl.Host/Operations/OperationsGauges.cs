@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Dsl.BuildingBlocks.Telemetry;
+using Dsl.Host.Integrators.Deliveries;
+using Wolverine.Persistence.Durability;
+
+namespace Dsl.Host.Operations;
+
+/// <summary>
+/// Dead letters and the webhook backlog as metrics, read every 30 s (Dsl:Metrics:RefreshInterval) so a scrape never waits on the database:
+/// <c>dsl.dead_letters</c> (kind = messages | webhooks) and <c>dsl.webhook.backlog</c> (state = pending | due).
+/// </summary>
+public sealed class OperationsGauges : BackgroundService
+{
+    private readonly TimeSpan _refresh;
+    private readonly IMessageStore _messages;
+    private readonly WebhookDeliveries _deliveries;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OperationsGauges> _logger;
+    private volatile Snapshot _now = new(0, new WebhookBacklog(0, 0, TimeSpan.Zero, 0));
+
+    private sealed record Snapshot(long DeadMessages, WebhookBacklog Webhooks);
+
+    public OperationsGauges(IMessageStore messages, WebhookDeliveries deliveries, TimeProvider clock, IConfiguration configuration,
+        ILogger<OperationsGauges> logger)
+    {
+        (_messages, _deliveries, _clock, _logger) = (messages, deliveries, clock, logger);
+        _refresh = configuration.GetValue("Dsl:Metrics:RefreshInterval", TimeSpan.FromSeconds(30));
+        DslTelemetry.Meter.CreateObservableGauge("dsl.dead_letters", () => new[]
+        {
+            new Measurement<long>(_now.DeadMessages, new KeyValuePair<string, object?>("kind", "messages")),
+            new Measurement<long>(_now.Webhooks.DeadLettered, new KeyValuePair<string, object?>("kind", "webhooks")),
+        }, "{message}", "Dead-lettered module messages and webhook deliveries");
+        DslTelemetry.Meter.CreateObservableGauge("dsl.webhook.backlog", () => new[]
+        {
+            new Measurement<long>(_now.Webhooks.Pending, new KeyValuePair<string, object?>("state", "pending")),
+            new Measurement<long>(_now.Webhooks.Due, new KeyValuePair<string, object?>("state", "due")),
+        }, "{delivery}", "Webhook deliveries waiting, and those already due");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Activity.Current = null; // a metrics refresh is not part of anyone's trace
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var counts = await _messages.Admin.FetchCountsAsync();
+                _now = new Snapshot(counts.DeadLetter, await _deliveries.BacklogAsync(_clock.GetUtcNow(), stoppingToken));
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                _logger.LogWarning(e, "Could not refresh the operations metrics");
+            }
+            await Task.Delay(_refresh, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}
