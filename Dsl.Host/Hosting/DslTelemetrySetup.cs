@@ -18,6 +18,8 @@ public static class DslTelemetrySetup
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // JSON lines with emails masked (appsettings: Logging:Console:FormatterName = dsl-json).
+        builder.Logging.AddConsoleFormatter<Logging.RedactingJsonFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
         var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -27,6 +29,7 @@ public static class DslTelemetrySetup
         if (exporting || builder.Configuration.GetValue("Dsl:Tracing", false))
             telemetry.WithTracing(tracing => tracing
                 .AddSource(DslTelemetry.Name, "Wolverine", "Marten")
+                .AddProcessor(new Logging.RedactingSpanProcessor())
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()
@@ -47,7 +50,11 @@ public static class DslTelemetrySetup
 
         if (exporting)
         {
-            builder.Logging.AddOpenTelemetry(o => o.IncludeScopes = true);
+            builder.Logging.AddOpenTelemetry(o =>
+            {
+                o.IncludeScopes = true;
+                o.AddProcessor(new Logging.RedactingLogProcessor());
+            });
             telemetry.UseOtlpExporter();
         }
         return builder;

@@ -42,6 +42,8 @@ public sealed class DslApp : IAsyncLifetime
     public TokenIssuer Tokens { get; private set; } = null!;
     /// <summary>Every span the host finished since the last reset (an in-memory OpenTelemetry exporter).</summary>
     public List<System.Diagnostics.Activity> Spans { get; } = [];
+    /// <summary>Every log entry the host wrote since the last reset, as the console formatter renders it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> LogLines { get; } = new();
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>
@@ -90,6 +92,7 @@ public sealed class DslApp : IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
             services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new CapturedLogs(LogLines));
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
     }
@@ -102,6 +105,7 @@ public sealed class DslApp : IAsyncLifetime
         await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
         lock (Spans) Spans.Clear();
+        LogLines.Clear();
         await using var truncate = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
             .CreateCommand("truncate host.integration_events, host.webhook_deliveries restart identity");
         await truncate.ExecuteNonQueryAsync();
@@ -141,4 +145,22 @@ internal sealed class FaultInjection : IStartupFilter
             ? throw new InvalidOperationException("secret connection string Password=hunter2 leaked")
             : rest());
     };
+}
+
+/// <summary>Renders every log entry with the host's own console formatter and keeps the line, for tests to read.</summary>
+internal sealed class CapturedLogs(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(Dsl.Host.Hosting.Logging.RedactingJsonFormatter.Format(logLevel, category, eventId, formatter(state, exception),
+                exception, state as IEnumerable<KeyValuePair<string, object?>>, null));
+    }
 }
