@@ -11,6 +11,10 @@ if (args is ["dev-token", ..])
         .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
 }
 
+// `dashboard`: the same host, exporting to a local Aspire dashboard started alongside it.
+using var dashboard = args is ["dashboard", ..] ? DashboardCommand.Start() : null;
+if (dashboard is not null) args = args[1..];
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

@@ -10,6 +10,17 @@ public static class DslPipeline
 {
     public static WebApplication UseDsl(this WebApplication app)
     {
+        // Every answer names its trace (W3C trace-context "traceresponse"), so a client can quote it and ops can find it.
+        app.Use((context, next) =>
+        {
+            if (System.Diagnostics.Activity.Current is { } activity)
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers["traceresponse"] = $"00-{activity.TraceId}-{activity.SpanId}-01";
+                    return Task.CompletedTask;
+                });
+            return next(context);
+        });
         app.UseExceptionHandler();
         // Bare 4xx answers (401, 403, unmatched routes, 405, 415) become problem details too.
         app.UseStatusCodePages();

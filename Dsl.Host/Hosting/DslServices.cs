@@ -41,7 +41,10 @@ public static class DslServices
             // (Marten sends batches, which have their own filter.)
             data.ConfigureTracing(tracing => tracing
                 .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
-                .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
+                .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null)
+                .ConfigureCopyOperationFilter(_ => System.Diagnostics.Activity.Current is not null)
+                // Opening a physical connection is pool housekeeping, mostly outside any trace.
+                .EnablePhysicalOpenTracing(false));
         });
 
         // The host's own store (schema "host"): idempotency records, the integration event log and webhooks;
