@@ -35,9 +35,11 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
     {
         using var dashboard = DashboardCommand.Start(FreePort(), FreePort(), FreePort(), exportHere: false);
         var connection = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+        var opsPort = FreePort();
         await using var host = await HostProcess.StartAsync(connection, new()
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpUrl, ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["Dsl__Metrics__Listener"] = $"http://127.0.0.1:{opsPort}",
         });
         var admin = host.Client(app.Tokens.Issue("admin"));
         (await host.Client(app.Tokens.Issue("integrator")).PostAsJsonAsync("/api/webhooks/subscriptions",
@@ -76,6 +78,10 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
             }
         }
         found.ShouldBe(expected, ignoreOrder: true, "the dashboard holds the request, each module's handler and the delivery in one trace");
+
+        using var ops = new HttpClient();
+        (await ops.GetStringAsync($"http://127.0.0.1:{opsPort}/metrics", Ct))
+            .ShouldContain("dsl_enrolment_transitions_total", Case.Sensitive, "the ops-only listener serves metrics without a token");
     }
 
     private static IEnumerable<JsonNode> Spans(JsonNode? body) =>
