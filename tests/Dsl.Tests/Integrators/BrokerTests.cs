@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using RabbitMQ.Client;
 
 namespace Dsl.Tests.Integrators;
@@ -21,12 +20,9 @@ public sealed class BrokerTests(DslApp app)
         if (string.IsNullOrEmpty(broker)) Assert.Skip("DSL_TEST_RABBITMQ is not set: no RabbitMQ server to publish to (.ci/run starts one)");
 
         var exchange = "dsl-test-" + Guid.NewGuid().ToString("N")[..8];
-        var database = "dsl_broker_" + Guid.NewGuid().ToString("N")[..8];
-        await Execute($"create database {database}");
-        try
+        await using var database = await OwnDatabase.CreateAsync(app, "broker");
         {
-            var connection = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString;
-            await using var host = await HostProcess.StartAsync(connection, new()
+            await using var host = await HostProcess.StartAsync(database.ConnectionString, new()
             {
                 ["Dsl__Broker__RabbitMq"] = broker, ["Dsl__Broker__Exchange"] = exchange,
             });
@@ -37,17 +33,7 @@ public sealed class BrokerTests(DslApp app)
             await channel.QueueBindAsync(queue, exchange, "dsl.enrolment.submitted.v1", cancellationToken: Ct);
 
             var admin = host.Client(app.Tokens.Issue("admin"));
-            (await admin.PostAsJsonAsync("/api/settings", new
-            {
-                urn = "500001", name = "Broker School", type = "academy", phase = "primary", localAuthority = "Camden", region = "london",
-            }, Ct)).EnsureSuccessStatusCode();
-            var cohort = (await (await admin.PostAsJsonAsync("/api/cohorts", new
-            {
-                academicYearId = "2023-24", region = "london", deliveryMode = "virtual", name = "Broker cohort", startsOn = "2023-10-02", capacity = 5,
-            }, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
-            var submitted = await admin.PostAsJsonAsync("/api/enrolments", new { settingUrn = "500001", lead = Programme.Lead(), cohortId = cohort, track = "full" }, Ct);
-            submitted.EnsureSuccessStatusCode();
-            var enrolment = (await submitted.Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<string>();
+            var enrolment = (await HostApi.Enrolment(admin, "500001", await HostApi.Cohort(admin, "Broker cohort", capacity: 5))).ToString();
 
             BasicGetResult? message = null;
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -67,19 +53,6 @@ public sealed class BrokerTests(DslApp app)
             var feed = (await admin.GetFromJsonAsync<JsonNode>("/api/events", Ct))!["items"]!.AsArray();
             cloudEvent["id"]!.GetValue<string>().ShouldBe(feed.Single()!["id"]!.GetValue<string>(), "the same event id as the feed and webhooks");
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Execute($"drop database if exists {database} with (force)");
-        }
     }
 
-    private async Task Execute(string sql)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 
 namespace Dsl.Tests.Integrators;
 
@@ -14,34 +13,30 @@ namespace Dsl.Tests.Integrators;
 public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly string _database = "dsl_crash_" + Guid.NewGuid().ToString("N")[..8];
+    private OwnDatabase _database = null!;
     private WebhookReceiver _receiver = null!;
 
     public async ValueTask InitializeAsync()
     {
-        await Execute($"create database {_database}");
+        _database = await OwnDatabase.CreateAsync(app, "crash");
         _receiver = await WebhookReceiver.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await Execute($"drop database if exists {_database} with (force)");
+        await _database.DisposeAsync();
     }
 
     [Fact]
     public async Task every_committed_event_is_delivered_after_the_host_is_killed_mid_burst()
     {
-        var host = await HostProcess.StartAsync(ConnectionString);
+        var host = await HostProcess.StartAsync(_database.ConnectionString);
         var admin = host.Client(app.Tokens.Issue("admin"));
         var integrator = host.Client(app.Tokens.Issue("integrator"));
         (await integrator.PostAsJsonAsync("/api/webhooks/subscriptions", new { url = _receiver.Url, eventTypes = new[] { "*" } }, Ct))
             .EnsureSuccessStatusCode();
-        var cohort = (await (await admin.PostAsJsonAsync("/api/cohorts", new
-        {
-            academicYearId = "2023-24", region = "london", deliveryMode = "virtual", name = "Crash cohort", startsOn = "2023-10-02", capacity = 20,
-        }, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
+        var cohort = await HostApi.Cohort(admin, "Crash cohort", capacity: 20);
 
         var completed = 0;
         var burst = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
@@ -50,7 +45,7 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
             {
                 try
                 {
-                    await EnrolAsync(admin, $"{400000 + worker * 100 + i}", cohort);
+                    await HostApi.EndorsedEnrolment(admin, $"{400000 + worker * 100 + i}", cohort);
                     Interlocked.Increment(ref completed);
                 }
                 catch (HttpRequestException) { return; } // the host is gone
@@ -60,7 +55,7 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
         host.Kill();
         await Task.WhenAll(burst);
 
-        await using var restarted = await HostProcess.StartAsync(ConnectionString);
+        await using var restarted = await HostProcess.StartAsync(_database.ConnectionString);
         admin = restarted.Client(app.Tokens.Issue("admin"));
         var enrolments = (await admin.GetFromJsonAsync<JsonNode>("/api/enrolments?limit=200", Ct))!["items"]!.AsArray();
         enrolments.Count.ShouldBeGreaterThanOrEqualTo(30);
@@ -95,28 +90,6 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
         .Select(r => JsonNode.Parse(r.Body)!)
         .Select(e => (e["subject"]!.GetValue<string>(), e["type"]!.GetValue<string>())).ToHashSet();
 
-    private static async Task EnrolAsync(HttpClient admin, string urn, Guid cohort)
-    {
-        (await admin.PostAsJsonAsync("/api/settings", new
-        {
-            urn, name = "Crash School " + urn, type = "academy", phase = "primary", localAuthority = "Camden", region = "london",
-        }, Ct)).EnsureSuccessStatusCode();
-        var submitted = await admin.PostAsJsonAsync("/api/enrolments", new { settingUrn = urn, lead = Programme.Lead(), cohortId = cohort, track = "full" }, Ct);
-        submitted.EnsureSuccessStatusCode();
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
-        (await admin.PostAsJsonAsync($"/api/enrolments/{id}/endorsement", Programme.Endorsement, Ct)).EnsureSuccessStatusCode();
-    }
-
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
-
-    private async Task Execute(string sql)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
 }
 
 /// <summary>The built host (Dsl.Host.dll beside the tests) as a child process on a free port.</summary>
@@ -129,10 +102,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string connectionString, Dictionary<string, string>? settings = null)
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
-        probe.Stop();
+        var url = $"http://127.0.0.1:{HostApi.FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dsl.Host.dll"), "--urls", url])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,

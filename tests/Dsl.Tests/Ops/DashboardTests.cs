@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dsl.Host.Commands;
 using Dsl.Tests.Integrators;
-using Npgsql;
 
 namespace Dsl.Tests.Ops;
 
@@ -14,29 +13,27 @@ namespace Dsl.Tests.Ops;
 public sealed class DashboardTests(DslApp app) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly string _database = "dsl_dashboard_" + Guid.NewGuid().ToString("N")[..8];
+    private OwnDatabase _database = null!;
     private WebhookReceiver _receiver = null!;
 
     public async ValueTask InitializeAsync()
     {
-        await Execute($"create database {_database}");
+        _database = await OwnDatabase.CreateAsync(app, "dashboard");
         _receiver = await WebhookReceiver.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await Execute($"drop database if exists {_database} with (force)");
+        await _database.DisposeAsync();
     }
 
     [Fact]
     public async Task the_dashboard_shows_an_endorsements_trace_across_modules_and_the_webhook()
     {
-        using var dashboard = DashboardCommand.Start(FreePort(), FreePort(), FreePort(), exportHere: false);
-        var connection = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
-        var opsPort = FreePort();
-        await using var host = await HostProcess.StartAsync(connection, new()
+        using var dashboard = DashboardCommand.Start(HostApi.FreePort(), HostApi.FreePort(), HostApi.FreePort(), exportHere: false);
+        var opsPort = HostApi.FreePort();
+        await using var host = await HostProcess.StartAsync(_database.ConnectionString, new()
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpUrl, ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["Dsl__Metrics__Listener"] = $"http://127.0.0.1:{opsPort}",
@@ -44,16 +41,7 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
         var admin = host.Client(app.Tokens.Issue("admin"));
         (await host.Client(app.Tokens.Issue("integrator")).PostAsJsonAsync("/api/webhooks/subscriptions",
             new { url = _receiver.Url, eventTypes = new[] { "dsl.enrolment.confirmed.v1" } }, Ct)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/settings", new
-        {
-            urn = "600001", name = "Dashboard School", type = "academy", phase = "primary", localAuthority = "Camden", region = "london",
-        }, Ct)).EnsureSuccessStatusCode();
-        var cohort = (await (await admin.PostAsJsonAsync("/api/cohorts", new
-        {
-            academicYearId = "2023-24", region = "london", deliveryMode = "virtual", name = "Dashboard cohort", startsOn = "2023-10-02", capacity = 5,
-        }, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
-        var submitted = await admin.PostAsJsonAsync("/api/enrolments", new { settingUrn = "600001", lead = Programme.Lead(), cohortId = cohort, track = "full" }, Ct);
-        var enrolment = (await submitted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<Guid>();
+        var enrolment = await HostApi.Enrolment(admin, "600001", await HostApi.Cohort(admin, "Dashboard cohort", capacity: 5));
 
         var endorsed = await admin.PostAsJsonAsync($"/api/enrolments/{enrolment}/endorsement", Programme.Endorsement, Ct);
         endorsed.EnsureSuccessStatusCode();
@@ -91,19 +79,4 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
     private static string? Attribute(JsonNode span, string key) =>
         span["attributes"]?.AsArray().FirstOrDefault(a => a!["key"]!.GetValue<string>() == key)?["value"]?["stringValue"]?.GetValue<string>();
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task Execute(string sql)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
 }
