@@ -156,6 +156,22 @@ public sealed class WebhookDeliveryTests(DslApp app) : IntegratorTest(app)
     }
 
     [Fact]
+    public async Task a_receiver_that_keeps_failing_trips_its_circuit_and_is_left_alone_meanwhile()
+    {
+        Receiver.Answer = _ => (500, null);
+        var (subscription, _) = await Subscribe();
+        await Publish(Enumerable.Range(0, 40).Select(_ => (EnrolmentIntegrationEvent)Event<EnrolmentSubmitted>(Guid.NewGuid())).ToArray());
+
+        await Eventually(async () => (await Deliveries(subscription)).Count(d => d!["lastError"]?.GetValue<string>().StartsWith("circuit open") == true) > 0,
+            "deliveries wait for the circuit to close");
+        var deliveries = await Deliveries(subscription);
+        deliveries.Count.ShouldBe(40);
+        Receiver.Received.Count.ShouldBeLessThan(40, "once the circuit is open no request is sent");
+        deliveries.Where(d => d!["lastError"]!.GetValue<string>().StartsWith("circuit open"))
+            .ShouldAllBe(d => d!["attemptCount"]!.GetValue<int>() == 0, "a delivery held by an open circuit spends no attempt");
+    }
+
+    [Fact]
     public async Task replay_sends_past_events_again_with_their_original_ids()
     {
         var from = App.Clock.GetUtcNow();
