@@ -110,7 +110,12 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
                 {
                     var due = await deliveries.DueAsync(clock.GetUtcNow(), subscriptions.Keys.ToArray(), _inFlight.Keys.ToArray(), free, ct);
                     foreach (var delivery in due)
-                        _inFlight[delivery.Id] = Task.Run(() => DeliverAsync(delivery, subscriptions[delivery.SubscriptionId], ct), ct);
+                    {
+                        // Registered before it starts, so a delivery that finishes at once cannot leave a stale entry.
+                        var attempt = new Task<Task>(() => DeliverAsync(delivery, subscriptions[delivery.SubscriptionId], ct));
+                        _inFlight[delivery.Id] = attempt.Unwrap();
+                        attempt.Start(TaskScheduler.Default);
+                    }
                     if (due.Count == free) continue;
                 }
             }
