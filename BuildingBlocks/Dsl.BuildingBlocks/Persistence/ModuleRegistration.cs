@@ -36,6 +36,8 @@ public static class ModuleRegistration
                 store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 store.Events.StreamIdentity = StreamIdentity.AsGuid;
                 store.Events.AppendMode = EventAppendMode.Quick;
+                // Meter "Marten": events appended per type, for the metrics endpoint.
+                store.OpenTelemetry.TrackEventCounters();
                 configure?.Invoke(store);
                 return store;
             })

@@ -33,5 +33,6 @@ public sealed class MetricsTests(DslApp app) : Integrators.IntegratorTest(app)
                  })
             scrape.ShouldContain(metric, Case.Sensitive, $"the scrape has no {metric}");
         scrape.ShouldContain("wolverine", Case.Insensitive);
+        scrape.ShouldContain("marten_event_append", Case.Insensitive);
     }
 }
