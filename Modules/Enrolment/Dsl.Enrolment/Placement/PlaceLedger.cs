@@ -41,6 +41,7 @@ public sealed class PlaceLedger
     public int PlaceCap { get; private set; }
     /// <summary>True when this transaction may place into any cohort of the year.</summary>
     public bool WholeYear { get; }
+    /// <summary>Places held in the locked lanes: the whole year's when <see cref="WholeYear"/>; in one cohort's lane the cap cannot bind.</summary>
     public int HeldInYear => _held.Values.Sum();
 
     public int HeldIn(Guid cohortId) => _held.GetValueOrDefault(cohortId);
@@ -104,9 +105,14 @@ public sealed class PlaceLedger
             if (capCanBind) places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", YearKey(yearId) + ":cap"));
             places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", $"dsl.enrolment.places:cohort:{cohort}"));
         }
-        places.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where academic_year_id = $1 and holds_place group by cohort_id")
-            { Parameters = { new() { Value = yearId } } });
+        // In one cohort's lane only that cohort's places matter (the cap cannot bind), so only they are counted.
+        places.BatchCommands.Add(wholeYear
+            ? new NpgsqlBatchCommand(
+                $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where academic_year_id = $1 and holds_place group by cohort_id")
+                { Parameters = { new() { Value = yearId } } }
+            : new NpgsqlBatchCommand(
+                $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where cohort_id = $1 and holds_place group by cohort_id")
+                { Parameters = { new() { Value = cohortId!.Value } } });
         var locks = places.BatchCommands.Count - 1;
         if (queuePriority is not null)
             places.BatchCommands.Add(new NpgsqlBatchCommand(
