@@ -60,21 +60,30 @@ public static class HostApi
         return await IdOf(response);
     }
 
-    public static async Task<Guid> Enrolment(HttpClient admin, string urn, Guid cohort)
+    public static async Task<Guid> Enrolment(HttpClient admin, string urn, Guid cohort) =>
+        (await TracedEnrolment(admin, urn, cohort)).Id;
+
+    /// <summary>Submits an enrolment; also returns the trace id the host answered with (traceresponse), if tracing.</summary>
+    public static async Task<(Guid Id, string? TraceId)> TracedEnrolment(HttpClient admin, string urn, Guid cohort)
     {
         (await admin.PostAsJsonAsync("/api/settings", new
         {
             urn, name = "School " + urn, type = "academy", phase = "primary", localAuthority = "Camden", region = "london",
         })).EnsureSuccessStatusCode();
-        return await IdOf(await admin.PostAsJsonAsync("/api/enrolments",
-            new { settingUrn = urn, lead = Programme.Lead(), cohortId = cohort, track = "full" }));
+        var response = await admin.PostAsJsonAsync("/api/enrolments",
+            new { settingUrn = urn, lead = Programme.Lead(), cohortId = cohort, track = "full" });
+        var traceId = response.Headers.TryGetValues("traceresponse", out var values) ? values.Single().Split('-')[1] : null;
+        return (await IdOf(response), traceId);
     }
 
-    public static async Task<Guid> EndorsedEnrolment(HttpClient admin, string urn, Guid cohort)
+    public static async Task<Guid> EndorsedEnrolment(HttpClient admin, string urn, Guid cohort) =>
+        (await TracedEndorsedEnrolment(admin, urn, cohort)).Id;
+
+    public static async Task<(Guid Id, string? SubmitTraceId)> TracedEndorsedEnrolment(HttpClient admin, string urn, Guid cohort)
     {
-        var id = await Enrolment(admin, urn, cohort);
+        var (id, traceId) = await TracedEnrolment(admin, urn, cohort);
         (await admin.PostAsJsonAsync($"/api/enrolments/{id}/endorsement", Programme.Endorsement)).EnsureSuccessStatusCode();
-        return id;
+        return (id, traceId);
     }
 
     public static async Task<Guid> IdOf(HttpResponseMessage response)

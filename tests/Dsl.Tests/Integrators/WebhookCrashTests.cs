@@ -39,13 +39,15 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
         var cohort = await HostApi.Cohort(admin, "Crash cohort", capacity: 20);
 
         var completed = 0;
+        var submitTraces = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
         var burst = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
         {
             for (var i = 0; i < 40; i++)
             {
                 try
                 {
-                    await HostApi.EndorsedEnrolment(admin, $"{400000 + worker * 100 + i}", cohort);
+                    var (id, trace) = await HostApi.TracedEndorsedEnrolment(admin, $"{400000 + worker * 100 + i}", cohort);
+                    submitTraces[id.ToString()] = trace!;
                     Interlocked.Increment(ref completed);
                 }
                 catch (HttpRequestException) { return; } // the host is gone
@@ -67,6 +69,15 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
         expected.Except(Delivered()).ShouldBeEmpty("every event the modules committed before and after the crash is delivered");
         _receiver.Received.GroupBy(r => r.Id).ShouldAllBe(g => g.Select(r => r.Body).Distinct().Count() == 1,
             "a redelivered event carries the same id and body");
+
+        // Trace context survives the crash too: each submission's webhook continues the submit request's trace,
+        // whichever host recorded and delivered it (kept on the envelope and with the delivery row).
+        foreach (var webhook in _receiver.Received.Where(r => r.Body.Contains("dsl.enrolment.submitted.v1")))
+        {
+            var subject = JsonNode.Parse(webhook.Body)!["subject"]!.GetValue<string>();
+            if (submitTraces.TryGetValue(subject, out var trace))
+                webhook.TraceParent.ShouldNotBeNull().Split('-')[1].ShouldBe(trace, $"the submission of {subject} lost its trace");
+        }
     }
 
     private static IEnumerable<(string Subject, string Type)> Expected(JsonNode enrolment)

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Dsl.Tests.Integrators;
 
 /// <summary>What a receiver saw of one delivery attempt.</summary>
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string ContentType, string Body);
+/// <param name="TraceParent">The W3C trace context the sender propagated, if any.</param>
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string ContentType, string Body, string? TraceParent = null);
 
 /// <summary>
 /// An integrator's endpoint on a real loopback port: records every request and answers with what the test
@@ -48,7 +49,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers;
             Received.Enqueue(new ReceivedWebhook(headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(),
-                headers["webhook-signature"].ToString(), context.Request.ContentType ?? "", body));
+                headers["webhook-signature"].ToString(), context.Request.ContentType ?? "", body, headers["traceparent"].FirstOrDefault()));
             var (status, extra) = Answer(Interlocked.Increment(ref _requests));
             foreach (var (name, value) in extra ?? []) context.Response.Headers[name] = value;
             context.Response.StatusCode = status;
