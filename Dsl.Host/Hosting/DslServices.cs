@@ -111,6 +111,7 @@ public static class DslServices
         AddSecurity(builder);
         services.AddDslOpenApi();
         services.AddDslHealthChecks();
+        services.AddHostedService<Operations.OperationsGauges>();
         builder.AddDslTelemetry();
         return builder;
     }

@@ -24,7 +24,6 @@ public static class IntegratorsSetup
         services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<DeliveryWorker>();
-        services.AddHostedService<Operations.OperationsGauges>();
         services.AddHttpClient(WebhookSender.HttpClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
