@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dsl.BuildingBlocks.Telemetry;
 using Dsl.Host.Integrators.Deliveries;
@@ -7,25 +6,22 @@ using Wolverine.Persistence.Durability;
 namespace Dsl.Host.Operations;
 
 /// <summary>
-/// Dead letters and the webhook backlog as metrics, read every 30 s (Dsl:Metrics:RefreshInterval) so a scrape never waits on the database:
+/// Dead letters and the webhook backlog as metrics, read in the background (RefreshedGauges):
 /// <c>dsl.dead_letters</c> (kind = messages | webhooks) and <c>dsl.webhook.backlog</c> (state = pending | due).
 /// </summary>
-public sealed class OperationsGauges : BackgroundService
+public sealed class OperationsGauges : RefreshedGauges
 {
-    private readonly TimeSpan _refresh;
     private readonly IMessageStore _messages;
     private readonly WebhookDeliveries _deliveries;
     private readonly TimeProvider _clock;
-    private readonly ILogger<OperationsGauges> _logger;
     private volatile Snapshot _now = new(0, new WebhookBacklog(0, 0, TimeSpan.Zero, 0));
 
     private sealed record Snapshot(long DeadMessages, WebhookBacklog Webhooks);
 
     public OperationsGauges(IMessageStore messages, WebhookDeliveries deliveries, TimeProvider clock, IConfiguration configuration,
-        ILogger<OperationsGauges> logger)
+        ILogger<OperationsGauges> logger) : base(configuration, logger)
     {
-        (_messages, _deliveries, _clock, _logger) = (messages, deliveries, clock, logger);
-        _refresh = configuration.GetValue("Dsl:Metrics:RefreshInterval", TimeSpan.FromSeconds(30));
+        (_messages, _deliveries, _clock) = (messages, deliveries, clock);
         DslTelemetry.Meter.CreateObservableGauge("dsl.dead_letters", () => new[]
         {
             new Measurement<long>(_now.DeadMessages, new KeyValuePair<string, object?>("kind", "messages")),
@@ -38,21 +34,9 @@ public sealed class OperationsGauges : BackgroundService
         }, "{delivery}", "Webhook deliveries waiting, and those already due");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RefreshAsync(CancellationToken ct)
     {
-        Activity.Current = null; // a metrics refresh is not part of anyone's trace
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var counts = await _messages.Admin.FetchCountsAsync();
-                _now = new Snapshot(counts.DeadLetter, await _deliveries.BacklogAsync(_clock.GetUtcNow(), stoppingToken));
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
-            {
-                _logger.LogWarning(e, "Could not refresh the operations metrics");
-            }
-            await Task.Delay(_refresh, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        var counts = await _messages.Admin.FetchCountsAsync();
+        _now = new Snapshot(counts.DeadLetter, await _deliveries.BacklogAsync(_clock.GetUtcNow(), ct));
     }
 }

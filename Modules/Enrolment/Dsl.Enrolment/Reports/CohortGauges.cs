@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dsl.BuildingBlocks.Telemetry;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -10,21 +8,19 @@ namespace Dsl.Enrolment.Reports;
 
 /// <summary>
 /// The programme's occupancy as metrics: places left and waitlist length per cohort (tagged with cohort,
-/// region and year). Read from the module's own tables every 30 s (Dsl:Metrics:RefreshInterval), so scrapes never touch the database.
+/// region and year). Read from the module's own tables in the background.
 /// </summary>
-public sealed class CohortGauges : BackgroundService
+public sealed class CohortGauges : RefreshedGauges
 {
-    private readonly TimeSpan _refresh;
     private readonly NpgsqlDataSource _database;
-    private readonly ILogger<CohortGauges> _logger;
     private volatile IReadOnlyList<CohortLevel> _levels = [];
 
     private sealed record CohortLevel(Guid CohortId, string Region, string Year, int PlacesLeft, int Waitlisted);
 
     public CohortGauges(NpgsqlDataSource database, IConfiguration configuration, ILogger<CohortGauges> logger)
+        : base(configuration, logger)
     {
-        (_database, _logger) = (database, logger);
-        _refresh = configuration.GetValue("Dsl:Metrics:RefreshInterval", TimeSpan.FromSeconds(30));
+        _database = database;
         DslTelemetry.Meter.CreateObservableGauge("dsl.cohort.places_left",
             () => _levels.Select(l => Measure(l.PlacesLeft, l)), "{place}", "Funded places still free in each cohort");
         DslTelemetry.Meter.CreateObservableGauge("dsl.cohort.waitlist_length",
@@ -34,21 +30,7 @@ public sealed class CohortGauges : BackgroundService
     private static Measurement<int> Measure(int value, CohortLevel level) => new(value,
         new("dsl.cohort_id", level.CohortId), new("dsl.region", level.Region), new("dsl.academic_year", level.Year));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        Activity.Current = null; // a metrics refresh is not part of anyone's trace
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { _levels = await ReadAsync(stoppingToken); }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-            {
-                _logger.LogWarning(e, "Could not refresh the cohort occupancy metrics");
-            }
-            await Task.Delay(_refresh, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private async Task<IReadOnlyList<CohortLevel>> ReadAsync(CancellationToken ct)
+    protected override async Task RefreshAsync(CancellationToken ct)
     {
         var schema = EnrolmentModule.Schema;
         await using var command = _database.CreateCommand($"""
@@ -63,6 +45,6 @@ public sealed class CohortGauges : BackgroundService
         while (await reader.ReadAsync(ct))
             levels.Add(new CohortLevel(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
                 (int)Math.Max(0, reader.GetInt64(3)), (int)reader.GetInt64(4)));
-        return levels;
+        _levels = levels;
     }
 }
