@@ -42,6 +42,15 @@ public static class Cursors
         catch (FormatException) { return null; }
     }
 
+    /// <summary>Key checks for lists paged by a Guid id or a numeric position.</summary>
+    public static bool IsGuidKey(string key) => Guid.TryParse(key, out _);
+
+    public static bool IsNumberKey(string key) => long.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>Whether a cursor is one this API issued for a list whose keys pass <paramref name="isKey"/>.</summary>
+    public static bool IsValid(string? cursor, Func<string, bool>? isKey = null) =>
+        cursor is null || (Decode(cursor) is { } key && (isKey?.Invoke(key) ?? true));
+
     /// <summary>
     /// Builds a page from up to limit + 1 items read in key order: the extra item only proves
     /// there is a next page.
@@ -54,14 +63,17 @@ public static class Cursors
     }
 }
 
-/// <summary>Rules every list query shares; a slice's own query validator includes these.</summary>
+/// <summary>
+/// Rules every list query shares; a slice's own query validator includes these, passing the check its
+/// page keys must pass (e.g. <see cref="Cursors.IsGuidKey"/>) when it parses the cursor.
+/// </summary>
 public sealed class PageQueryValidator : AbstractValidator<PageQuery>
 {
-    public PageQueryValidator()
+    public PageQueryValidator(Func<string, bool>? isKey = null)
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit).When(q => q.Limit is not null)
             .WithMessage($"limit must be between 1 and {PageQuery.MaxLimit}.");
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursors.Decode(c) is not null)
+        RuleFor(q => q.Cursor).Must(c => Cursors.IsValid(c, isKey))
             .WithMessage("cursor is not one this API issued; use the nextCursor of the previous page.");
     }
 }

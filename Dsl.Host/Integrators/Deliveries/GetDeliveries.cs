@@ -14,9 +14,7 @@ public sealed record GetDeliveriesQuery : PageQuery
     {
         public Validator()
         {
-            Include(new PageQueryValidator());
-            RuleFor(x => x.Cursor).Must(c => c is null || long.TryParse(Cursors.Decode(c), CultureInfo.InvariantCulture, out _))
-                .WithMessage("cursor is not one this API issued; use the nextCursor of the previous page.");
+            Include(new PageQueryValidator(Cursors.IsNumberKey));
         }
     }
 }

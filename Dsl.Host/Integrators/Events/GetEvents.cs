@@ -24,7 +24,7 @@ public sealed record GetEventsQuery
         {
             RuleFor(x => x.Limit).InclusiveBetween(1, MaxLimit).When(x => x.Limit is not null)
                 .WithMessage($"limit must be between 1 and {MaxLimit}.");
-            RuleFor(x => x.After).Must(a => a is null || long.TryParse(Cursors.Decode(a), CultureInfo.InvariantCulture, out _))
+            RuleFor(x => x.After).Must(a => Cursors.IsValid(a, Cursors.IsNumberKey))
                 .WithMessage("after is not a cursor this API issued; use the nextCursor of the previous page.");
             RuleFor(x => x.Types).Must((query, _) => query.TypeList is null || query.TypeList.All(Catalogue.IntegrationEventCatalogue.Instance.IsKnown))
                 .WithMessage("types may hold only the types listed in /asyncapi/v1.json.");

@@ -28,12 +28,7 @@ public sealed record GetSubscriptionsQuery : PageQuery
 {
     public sealed class Validator : AbstractValidator<GetSubscriptionsQuery>
     {
-        public Validator()
-        {
-            Include(new PageQueryValidator());
-            RuleFor(x => x.Cursor).Must(c => c is null || Guid.TryParse(Cursors.Decode(c), out _))
-                .WithMessage("cursor is not one this API issued; use the nextCursor of the previous page.");
-        }
+        public Validator() => Include(new PageQueryValidator(Cursors.IsGuidKey));
     }
 }
 

@@ -11,10 +11,8 @@ public sealed record GetCohortsQuery : PageQuery
     {
         public Validator()
         {
-            Include(new PageQueryValidator());
+            Include(new PageQueryValidator(Cursors.IsGuidKey));
             RuleFor(x => x.Region).CohortRegion().When(x => x.Region is not null);
-            RuleFor(x => x.Cursor).Must(c => c is null || Guid.TryParse(Cursors.Decode(c), out _))
-                .WithMessage("cursor is not one this API issued; use the nextCursor of the previous page.");
         }
     }
 }
