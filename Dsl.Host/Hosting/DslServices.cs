@@ -37,6 +37,10 @@ public static class DslServices
             // DSL keeps no session state on connections (its advisory locks end with their transaction),
             // so pooled connections need no DISCARD ALL before reuse.
             data.ConnectionStringBuilder.NoResetOnClose = true;
+            // Marten and Wolverine send the same few hundred statements over and over; preparing the frequent
+            // ones saves PostgreSQL parsing and planning each time (a third of its CPU per enrolment, ADR 0016).
+            // A connection string that sets its own value keeps it.
+            if (data.ConnectionStringBuilder.MaxAutoPrepare == 0) data.ConnectionStringBuilder.MaxAutoPrepare = 200;
             // Only database work that belongs to a request or message is traced, not background polling.
             // (Marten sends batches, which have their own filter.)
             data.ConfigureTracing(tracing => tracing

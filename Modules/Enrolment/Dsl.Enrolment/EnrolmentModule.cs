@@ -34,6 +34,7 @@ public static class EnrolmentModule
                     .Duplicate(e => e.HoldsPlace)
                     .Duplicate(e => e.SettingUrn)
                     .Duplicate(e => e.ListKey);
+                store.Storage.Add(new CohortOccupancyTable.Feature(store.Advanced.Migrator));
             })
             .InitializeWith(new SeedProgrammeYears());
 

@@ -11,7 +11,9 @@ public abstract class ApiTest(DslApp app) : IAsyncLifetime
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public virtual async ValueTask InitializeAsync() => await App.ResetAsync();
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Whatever a test did, the place ledger's occupancy counters still agree with the enrolments.</summary>
+    public virtual async ValueTask DisposeAsync() =>
+        (await App.OccupancyDrift()).ShouldBeEmpty("cohort_occupancy drifted from the enrolments");
 
     private HttpClient? _admin;
 

@@ -111,6 +111,30 @@ public sealed class DslApp : IAsyncLifetime
         await truncate.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Cohorts whose occupancy counters disagree with a recount of their enrolments, compared in one statement
+    /// (one snapshot), so work still in flight cannot make them differ.
+    /// </summary>
+    public async Task<string[]> OccupancyDrift()
+    {
+        await using var compare = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
+            with recount as (
+                select cohort_id, (data->>'queuePriority')::int as queue_priority,
+                       count(*) filter (where holds_place) as held, count(*) filter (where data->>'status' = 'waitlisted') as waitlisted
+                from enrolment.mt_doc_enrolment group by 1, 2),
+            counters as (select cohort_id, queue_priority, held, waitlisted from enrolment.cohort_occupancy)
+            select format('cohort %s priority %s: counted %s held / %s waitlisted, recounted %s / %s',
+                          coalesce(c.cohort_id, r.cohort_id), coalesce(c.queue_priority, r.queue_priority),
+                          coalesce(c.held, 0), coalesce(c.waitlisted, 0), coalesce(r.held, 0), coalesce(r.waitlisted, 0))
+            from counters c full join recount r using (cohort_id, queue_priority)
+            where coalesce(c.held, 0) <> coalesce(r.held, 0) or coalesce(c.waitlisted, 0) <> coalesce(r.waitlisted, 0)
+            """);
+        var drift = new List<string>();
+        await using var reader = await compare.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) drift.Add(reader.GetString(0));
+        return drift.ToArray();
+    }
+
     public HttpClient Client(string? role, string? setting = null)
     {
         var client = Host.Server.CreateClient();

@@ -6,8 +6,9 @@ namespace Dsl.Enrolment.Placement;
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 /// <summary>
-/// The places of one academic year, read under transaction-scoped advisory locks, so a cohort never
-/// exceeds its capacity nor a year its cap, whatever the concurrency (ADR 0009). Locks, always taken
+/// The places of one academic year, read from the occupancy counters (ADR 0016) under transaction-scoped
+/// advisory locks, so a cohort never exceeds its capacity nor a year its cap, whatever the concurrency
+/// (ADR 0009). Locks, always taken
 /// in this order and released by commit or rollback:
 /// <list type="number">
 /// <item>the year's configuration lock — shared by place operations, exclusive for capacity and cap
@@ -77,58 +78,55 @@ public sealed class PlaceLedger
         var connection = (NpgsqlConnection)session.Connection!;
         var schema = EnrolmentModule.Schema;
 
-        // Round trip 1: the year's configuration lock, then its cap and cohort capacities, now stable.
+        // One round trip: the locks in their order, then what they protect, read after them (each statement of
+        // the batch sees what was committed before it started, so the counts are those the locks make stable).
         var wholeYear = cohortId is null;
-        var configuration = new NpgsqlBatch(connection);
-        configuration.BatchCommands.Add(LockCommand(wholeYear ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", YearKey(yearId)));
-        configuration.BatchCommands.Add(new NpgsqlBatchCommand(
+        var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(LockCommand(wholeYear ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", YearKey(yearId)));
+        if (cohortId is { } cohort)
+        {
+            // The cap lock only when the cohorts' capacities add up to more than the cap, since only then can the
+            // cap bind (the configuration lock keeps both still); a row back says it was taken.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                select pg_advisory_xact_lock(hashtextextended($1, 0)) from {schema}.mt_doc_academicyear y
+                where y.id = $2 and (y.data->>'placeCap')::int <
+                    (select coalesce(sum((c.data->>'capacity')::int), 0) from {schema}.mt_doc_cohort c where c.academic_year_id = $2)
+                """) { Parameters = { new() { Value = YearKey(yearId) + ":cap" }, new() { Value = yearId } } });
+            batch.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", $"dsl.enrolment.places:cohort:{cohort}"));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"select (data->>'placeCap')::int from {schema}.mt_doc_academicyear where id = $1") { Parameters = { new() { Value = yearId } } });
-        configuration.BatchCommands.Add(new NpgsqlBatchCommand(
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"select id, (data->>'capacity')::int from {schema}.mt_doc_cohort where academic_year_id = $1") { Parameters = { new() { Value = yearId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select cohort_id, queue_priority, held, waitlisted from {CohortOccupancyTable.Name} where academic_year_id = $1")
+            { Parameters = { new() { Value = yearId } } });
+
         int? placeCap = null;
         var capacity = new Dictionary<Guid, int>();
-        await using (var reader = await configuration.ExecuteReaderAsync(ct))
+        var occupancy = new List<(Guid Cohort, int Priority, int Held, int Waitlisted)>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
+            if (cohortId is not null)
+            {
+                await reader.NextResultAsync(ct);
+                wholeYear = await reader.ReadAsync(ct); // the cap lock was taken: the year is one lane
+                await reader.NextResultAsync(ct);
+            }
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct)) placeCap = reader.GetInt32(0);
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct)) capacity[reader.GetGuid(0)] = reader.GetInt32(1);
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) occupancy.Add((reader.GetGuid(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         }
         if (placeCap is null) throw new InvalidOperationException($"Academic year {yearId} does not exist");
 
-        // Round trip 2: the lane's locks, then the places held, which those locks protect.
-        var capCanBind = capacity.Values.Sum() > placeCap;
-        wholeYear |= capCanBind;
-        var places = new NpgsqlBatch(connection);
-        if (cohortId is { } cohort)
-        {
-            if (capCanBind) places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", YearKey(yearId) + ":cap"));
-            places.BatchCommands.Add(LockCommand("pg_advisory_xact_lock", $"dsl.enrolment.places:cohort:{cohort}"));
-        }
-        // In one cohort's lane only that cohort's places matter (the cap cannot bind), so only they are counted.
-        places.BatchCommands.Add(wholeYear
-            ? new NpgsqlBatchCommand(
-                $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where academic_year_id = $1 and holds_place group by cohort_id")
-                { Parameters = { new() { Value = yearId } } }
-            : new NpgsqlBatchCommand(
-                $"select cohort_id, count(*) from {schema}.mt_doc_enrolment where cohort_id = $1 and holds_place group by cohort_id")
-                { Parameters = { new() { Value = cohortId!.Value } } });
-        var locks = places.BatchCommands.Count - 1;
-        if (queuePriority is not null)
-            places.BatchCommands.Add(new NpgsqlBatchCommand(
-                $"select count(*) from {schema}.mt_doc_enrolment where cohort_id = $1 and data->>'status' = 'waitlisted' " +
-                "and (data->>'queuePriority')::int <= $2") { Parameters = { new() { Value = cohortId!.Value }, new() { Value = queuePriority.Value } } });
-        var held = new Dictionary<Guid, int>();
-        var queueAhead = 0;
-        await using (var reader = await places.ExecuteReaderAsync(ct))
-        {
-            for (var lockResult = 0; lockResult < locks; lockResult++) await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct)) held[reader.GetGuid(0)] = (int)reader.GetInt64(1);
-            if (queuePriority is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
-                queueAhead = (int)reader.GetInt64(0);
-        }
-
+        // In one cohort's lane only that cohort's places count (the cap cannot bind there).
         var lanes = wholeYear ? capacity.Keys.ToHashSet() : [cohortId!.Value];
+        var held = occupancy.Where(o => lanes.Contains(o.Cohort)).GroupBy(o => o.Cohort).ToDictionary(g => g.Key, g => g.Sum(o => o.Held));
+        var queueAhead = queuePriority is null ? 0
+            : occupancy.Where(o => o.Cohort == cohortId && o.Priority <= queuePriority).Sum(o => o.Waitlisted);
         return new PlaceLedger(yearId, placeCap.Value, capacity, held, lanes, wholeYear) { QueueAhead = queueAhead };
     }
 
@@ -138,8 +136,8 @@ public sealed class PlaceLedger
         new($"select {function}(hashtextextended($1, 0))") { Parameters = { new() { Value = key } } };
 
     /// <summary>
-    /// How many wait for a cohort ahead of an enrolment with this priority: the rule the locked batch above
-    /// also counts, for callers that hold the whole year instead of one lane.
+    /// How many wait for a cohort ahead of an enrolment with this priority: the rule <see cref="QueueAhead"/>
+    /// reads from the counters, for callers that hold the whole year instead of one lane.
     /// </summary>
     public static Task<int> WaitingAheadAsync(IQuerySession session, Guid cohortId, int priority, CancellationToken ct) =>
         session.Query<Enrolment>()
