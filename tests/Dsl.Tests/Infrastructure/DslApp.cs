@@ -117,10 +117,10 @@ public sealed class DslApp : IAsyncLifetime
     /// </summary>
     public async Task<string[]> OccupancyDrift()
     {
-        await using var compare = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
+        await using var compare = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand($$"""
             with recount as (
                 select cohort_id, (data->>'queuePriority')::int as queue_priority,
-                       count(*) filter (where holds_place) as held, count(*) filter (where data->>'status' = 'waitlisted') as waitlisted
+                       count(*) filter (where holds_place) as held, count(*) filter (where data->>'status' = '{{nameof(Dsl.Enrolment.Enrolments.EnrolmentStatus.Waitlisted)}}') as waitlisted
                 from enrolment.mt_doc_enrolment group by 1, 2),
             counters as (select cohort_id, queue_priority, held, waitlisted from enrolment.cohort_occupancy)
             select format('cohort %s priority %s: counted %s held / %s waitlisted, recounted %s / %s',

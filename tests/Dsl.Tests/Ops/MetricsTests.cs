@@ -17,13 +17,18 @@ public sealed class MetricsTests(DslApp app) : Integrators.IntegratorTest(app)
     {
         await Subscribe();
         var given = new Programme(App);
-        await given.EndorsedEnrolment(await given.Setting(), await given.Cohort());
-        await Eventually(() => Receiver.Received.Count >= 3, "the webhooks are delivered");
+        var cohort = await given.Cohort(capacity: 1);
+        await given.EndorsedEnrolment(await given.Setting(), cohort);
+        await given.EndorsedEnrolment(await given.Setting(), cohort);
+        await Eventually(() => Receiver.Received.Count >= 5, "the webhooks are delivered");
 
+        // The cohort is full with one waiting: both gauges say so for it.
+        string Gauge(string scrape, string name) => scrape.Split('\n')
+            .FirstOrDefault(line => line.StartsWith(name + "{") && line.Contains($"dsl_cohort_id=\"{cohort}\""))?.Split(' ')[1] ?? "";
         var scrape = "";
-        await Eventually(async () => (scrape = await Admin.GetStringAsync("/metrics", Ct)).Contains("dsl_cohort_places_left{"),
+        await Eventually(async () => Gauge(scrape = await Admin.GetStringAsync("/metrics", Ct), "dsl_cohort_waitlist_length") == "1",
             "the occupancy gauges are refreshed");
-        scrape.ShouldContain("dsl_cohort_waitlist_length{");
+        Gauge(scrape, "dsl_cohort_places_left").ShouldBe("0");
         scrape.ShouldContain("dsl_region=\"london\"");
         foreach (var metric in new[]
                  {

@@ -1,21 +1,18 @@
-using Dsl.Enrolment.Enrolments;
-
 namespace Dsl.Enrolment.Cohorts;
-
-using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 public static class CohortOccupancyQuery
 {
-    /// <summary>Places taken and waitlist length for each cohort, in one query.</summary>
+    private sealed record Counted(Guid CohortId, int PlacesTaken, int WaitlistLength);
+
+    /// <summary>Places taken and waitlist length for each cohort, from the occupancy counters (ADR 0016).</summary>
     public static async Task<IReadOnlyDictionary<Guid, CohortOccupancy>> ForAsync(IQuerySession session,
         IReadOnlyCollection<Guid> cohortIds, CancellationToken ct)
     {
-        var rows = await session.Query<Enrolment>()
-            .Where(e => e.CohortId.In(cohortIds.ToArray()) && (e.HoldsPlace || e.Status == EnrolmentStatus.Waitlisted))
-            .Select(e => new { e.CohortId, e.HoldsPlace })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.CohortId).ToDictionary(g => g.Key,
-            g => new CohortOccupancy(g.Count(r => r.HoldsPlace), g.Count(r => !r.HoldsPlace)));
+        var rows = await session.AdvancedSql.QueryAsync<Counted>($"""
+            select json_build_object('cohortId', cohort_id, 'placesTaken', sum(held), 'waitlistLength', sum(waitlisted))
+            from {Placement.CohortOccupancyTable.Name} where cohort_id = any(?) group by cohort_id
+            """, ct, cohortIds.ToArray());
+        return rows.ToDictionary(r => r.CohortId, r => new CohortOccupancy(r.PlacesTaken, r.WaitlistLength));
     }
 
     public static async Task<CohortView> ViewAsync(IQuerySession session, Cohort cohort, CancellationToken ct) =>

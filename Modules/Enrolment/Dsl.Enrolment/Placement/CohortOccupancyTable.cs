@@ -23,7 +23,9 @@ public sealed class CohortOccupancyTable : ISchemaObject
     }
 
     /// <summary>Stored as the table's comment; a different one makes the migration rebuild the table.</summary>
-    private const string Version = "dsl:cohort-occupancy:v1";
+    private const string Version = "dsl:cohort-occupancy:v2";
+    /// <summary>How Marten stores the status (the enum member's name), so the counts cannot miss it by casing.</summary>
+    private const string Waitlisted = nameof(Enrolments.EnrolmentStatus.Waitlisted);
     private const string Schema = EnrolmentModule.Schema;
     public const string Name = Schema + ".cohort_occupancy";
     private const string Projection = Schema + ".mt_doc_enrolment";
@@ -69,11 +71,11 @@ public sealed class CohortOccupancyTable : ISchemaObject
         begin
             if tg_op <> 'INSERT' then
                 old_held := case when old.holds_place then 1 else 0 end;
-                old_waiting := case when old.data->>'status' = 'waitlisted' then 1 else 0 end;
+                old_waiting := case when old.data->>'status' = '{{Waitlisted}}' then 1 else 0 end;
             end if;
             if tg_op <> 'DELETE' then
                 new_held := case when new.holds_place then 1 else 0 end;
-                new_waiting := case when new.data->>'status' = 'waitlisted' then 1 else 0 end;
+                new_waiting := case when new.data->>'status' = '{{Waitlisted}}' then 1 else 0 end;
             end if;
             -- Most changes (phases, risk, endorser) leave the counts alone: touch no counter row then.
             if tg_op = 'UPDATE' and old.cohort_id = new.cohort_id and old_held = new_held and old_waiting = new_waiting
@@ -105,8 +107,8 @@ public sealed class CohortOccupancyTable : ISchemaObject
 
         insert into {{Name}} (cohort_id, queue_priority, academic_year_id, held, waitlisted)
         select cohort_id, (data->>'queuePriority')::int, min(academic_year_id),
-               count(*) filter (where holds_place), count(*) filter (where data->>'status' = 'waitlisted')
-        from {{Projection}} where holds_place or data->>'status' = 'waitlisted'
+               count(*) filter (where holds_place), count(*) filter (where data->>'status' = '{{Waitlisted}}')
+        from {{Projection}} where holds_place or data->>'status' = '{{Waitlisted}}'
         group by 1, 2;
         """);
 }

@@ -35,9 +35,8 @@ public sealed class CohortGauges : RefreshedGauges
         var schema = EnrolmentModule.Schema;
         await using var command = _database.CreateCommand($"""
             select c.id, c.data->>'region', c.academic_year_id,
-                   (c.data->>'capacity')::int - count(e.id) filter (where e.holds_place),
-                   count(e.id) filter (where e.data->>'status' = 'waitlisted')
-            from {schema}.mt_doc_cohort c left join {schema}.mt_doc_enrolment e on e.cohort_id = c.id
+                   (c.data->>'capacity')::int - coalesce(sum(o.held), 0), coalesce(sum(o.waitlisted), 0)
+            from {schema}.mt_doc_cohort c left join {Placement.CohortOccupancyTable.Name} o on o.cohort_id = c.id
             group by c.id
             """);
         var levels = new List<CohortLevel>();
