@@ -23,7 +23,11 @@ int Ops(int clients) => (int)(clients switch { 1 => 300, 8 => 1200, _ => 3000 } 
 Console.WriteLine("DSL benchmark — starting PostgreSQL and the host (Release)…");
 // --no-fsync: same cluster for DSL and plain, without waiting on this machine's disk for each commit.
 var noFsync = args.Contains("--no-fsync");
-await using var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(work, "pg"), throwaway: noFsync);
+// --statements: pg_stat_statements over the 32-client run (diagnostic; it slows the database a little).
+var statements = args.Contains("--statements");
+await using var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(work, "pg"), throwaway: noFsync,
+    settings: statements ? [StatementProfile.ServerSetting] : []);
+if (statements) await StatementProfile.EnableAsync(postgres);
 Console.WriteLine(noFsync ? "PostgreSQL with fsync off (software overhead only)" : "PostgreSQL with durable commits (fsync on)");
 var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 var hostDll = Path.Combine(root, "Dsl.Host", "bin", "Release", "net10.0", "Dsl.Host.dll");
@@ -71,25 +75,48 @@ try
         if (cursor is null) break;
     }
 
-    // Warm up code generation and connection pools.
-    await Measure.Run(4, 40, _ => SubmitAndEndorse());
+    // Warm up until the JIT has settled (tiered compilation otherwise takes a sixth of the CPU while measuring):
+    // a long-running host is measured, not a cold one. Then let the modules catch up.
+    await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+    await Measure.Run(32, (int)(1000 * scale), _ => SubmitAndEndorse());
+    await DrainBacklog(db);
 
     var dsl = new List<Measure.Result>();
     var requestLatencies = new List<double>();
     var benchStart = DateTimeOffset.UtcNow;
+    var commitsBefore = 0L;
+    CpuTime? cpu32 = null;
     foreach (var clients in clientCounts)
+    {
+        if (statements && clients == 32) commitsBefore = await StatementProfile.ResetAsync(db);
+        var cpuBefore = CpuTime.Read(host.Id);
         dsl.Add(await Measure.Run(clients, Ops(clients), _ => SubmitAndEndorse(clients == 32 ? requestLatencies : null)));
+        if (clients == 32) cpu32 = CpuTime.Read(host.Id).Since(cpuBefore);
+    }
 
     // The same logical writes with plain Npgsql, same database, same concurrency — once the modules have
     // handled every message the DSL run caused, so the baseline does not compete with that backlog.
-    await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
-    var drainClock = Stopwatch.StartNew();
-    await using (var backlog = db.CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'"))
-        while ((long)(await backlog.ExecuteScalarAsync())! > 0 && drainClock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
-    Console.WriteLine($"module message backlog drained {drainClock.Elapsed.TotalSeconds:F1} s after the last endorsement");
-    var plain = new PlainNpgsql(db);
+    var drained = await DrainBacklog(db);
+    Console.WriteLine($"module message backlog drained {drained.TotalSeconds:F1} s after the last endorsement");
+    if (statements) await StatementProfile.PrintAsync(db, commitsBefore, Ops(32));
+
+    // The stack's floor: one validated document write per request (POST /api/settings: a read and an insert,
+    // no events, no messages) — what HTTP, auth, Wolverine and Marten cost before any enrolment work.
+    var floorUrn = 600000;
+    Task RegisterSetting() => Send(HttpMethod.Post, "/api/settings", new
+    {
+        urn = Interlocked.Increment(ref floorUrn).ToString(), name = "Floor School", type = "academy", phase = "primary",
+        localAuthority = "Camden", region = "london",
+    });
+    await Measure.Run(32, (int)(1000 * scale), _ => RegisterSetting());
+    var floorCpu = CpuTime.Read(host.Id);
+    var floor = await Measure.Run(32, 2 * Ops(32), _ => RegisterSetting());
+    floorCpu = CpuTime.Read(host.Id).Since(floorCpu);
+    // Plain Npgsql gets the connection settings the host gives itself (prepared statements included).
+    await using var plainDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxAutoPrepare = 200 }.ConnectionString);
+    var plain = new PlainNpgsql(plainDb);
     await plain.Prepare();
-    await Measure.Run(4, 40, _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
+    await Measure.Run(32, (int)(1000 * scale), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
     var plainResults = new List<Measure.Result>();
     foreach (var clients in clientCounts)
         plainResults.Add(await Measure.Run(clients, Ops(clients), _ => plain.SubmitAndEndorse(Guid.CreateVersion7())));
@@ -124,6 +151,9 @@ try
         var p = plainResults[i];
         Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,11:F0} | {p.P(99),12:F1} | {d.PerSecond / p.PerSecond,9:F2}");
     }
+    Console.WriteLine($"CPU per operation at 32 clients: {cpu32!.PerOperation(Ops(32))}");
+    Console.WriteLine($"stack floor, POST /api/settings at 32 clients: {floor.PerSecond:F0} req/s (p99 {floor.P(99):F1} ms) — two of them " +
+                      $"{floor.PerSecond / 2:F0}/s = {floor.PerSecond / 2 / plainResults[^1].PerSecond:F2} of plain; CPU per request {floorCpu.PerOperation(2 * Ops(32))}");
     var perRequest = requestLatencies.ToArray();
     Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
     Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
@@ -141,6 +171,15 @@ finally
     try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 return 0;
+
+// Waits until the modules have handled every message the enrolments caused (at most two minutes).
+async Task<TimeSpan> DrainBacklog(NpgsqlDataSource db)
+{
+    var clock = Stopwatch.StartNew();
+    await using var backlog = db.CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
+    while ((long)(await backlog.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
+    return clock.Elapsed;
+}
 
 async Task SubmitAndEndorse(List<double>? requests = null)
 {

@@ -37,8 +37,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <param name="dataDirectory">Where the cluster lives; created and initialised on first use.</param>
     /// <param name="throwaway">For tests: trade crash safety for speed (no fsync).</param>
+    /// <param name="settings">Further server settings (<c>name=value</c>) for a cluster this call starts.</param>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway = false,
-        CancellationToken ct = default)
+        CancellationToken ct = default, params string[] settings)
     {
         var bin = FindBinaries();
         var runAs = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || IsRoot()
@@ -68,6 +69,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             instance._ownsServer = true;
             var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
             if (throwaway) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            foreach (var setting in settings) options += $" -c {setting}";
             await Run(Path.Combine(bin, "pg_ctl"),
                 ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"],
                 runAs, ct);
