@@ -86,9 +86,12 @@ try
     var benchStart = DateTimeOffset.UtcNow;
     var commitsBefore = 0L;
     CpuTime? cpu32 = null;
+    long eventsBefore32 = 0;
+    var clock32 = new Stopwatch();
     foreach (var clients in clientCounts)
     {
         if (statements && clients == 32) commitsBefore = await StatementProfile.ResetAsync(db);
+        if (clients == 32) (eventsBefore32, clock32) = (await RecordedEvents(db), Stopwatch.StartNew());
         var cpuBefore = CpuTime.Read(host.Id);
         dsl.Add(await Measure.Run(clients, Ops(clients), _ => SubmitAndEndorse(clients == 32 ? requestLatencies : null)));
         if (clients == 32) cpu32 = CpuTime.Read(host.Id).Since(cpuBefore);
@@ -97,6 +100,8 @@ try
     // The same logical writes with plain Npgsql, same database, same concurrency — once the modules have
     // handled every message the DSL run caused, so the baseline does not compete with that backlog.
     var drained = await DrainBacklog(db);
+    var recorded32 = await RecordedEvents(db) - eventsBefore32;
+    var recordingSeconds = clock32.Elapsed.TotalSeconds;
     Console.WriteLine($"module message backlog drained {drained.TotalSeconds:F1} s after the last endorsement");
     if (statements) await StatementProfile.PrintAsync(db, commitsBefore, Ops(32));
 
@@ -154,6 +159,8 @@ try
     Console.WriteLine($"CPU per operation at 32 clients: {cpu32!.PerOperation(Ops(32))}");
     Console.WriteLine($"stack floor, POST /api/settings at 32 clients: {floor.PerSecond:F0} req/s (p99 {floor.P(99):F1} ms) — two of them " +
                       $"{floor.PerSecond / 2:F0}/s = {floor.PerSecond / 2 / plainResults[^1].PerSecond:F2} of plain; CPU per request {floorCpu.PerOperation(2 * Ops(32))}");
+    Console.WriteLine($"integration event log: {recorded32} events of the 32-client run recorded in {recordingSeconds:F1} s " +
+                      $"({recorded32 / recordingSeconds:F0}/s; the run itself took {dsl[^1].Seconds:F1} s)");
     var perRequest = requestLatencies.ToArray();
     Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
     Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
@@ -171,6 +178,12 @@ finally
     try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 return 0;
+
+static async Task<long> RecordedEvents(NpgsqlDataSource db)
+{
+    await using var count = db.CreateCommand("select count(*) from host.integration_events");
+    return (long)(await count.ExecuteScalarAsync())!;
+}
 
 // Waits until the modules have handled every message the enrolments caused (at most two minutes).
 async Task<TimeSpan> DrainBacklog(NpgsqlDataSource db)
