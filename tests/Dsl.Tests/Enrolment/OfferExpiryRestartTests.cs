@@ -58,6 +58,9 @@ public sealed class OfferExpiryRestartTests(DslApp app)
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
+                // A meter name of its own: every host in this process shares one MeterListener space, and disposing a
+                // second "Wolverine:dsl" meter took the fixture's Wolverine instruments out of its metrics scrape.
+                services.ConfigureWolverine(opts => opts.ServiceName = "dsl-restart-test");
             }));
         }
         finally
