@@ -25,6 +25,9 @@ namespace Dsl.Host.Hosting;
 
 public static class DslServices
 {
+    /// <summary>Npgsql's <c>Max Auto Prepare</c> when the connection string sets none (ADR 0016).</summary>
+    public const int PreparedStatements = 200;
+
     /// <summary>Everything the host registers: database, Wolverine and the five modules, HTTP conventions, security, telemetry.</summary>
     public static WebApplicationBuilder AddDsl(this WebApplicationBuilder builder, string connectionString)
     {
@@ -40,7 +43,7 @@ public static class DslServices
             // Marten and Wolverine send the same few hundred statements over and over; preparing the frequent
             // ones saves PostgreSQL parsing and planning each time (a third of its CPU per enrolment, ADR 0016).
             // A connection string that sets its own value keeps it.
-            if (data.ConnectionStringBuilder.MaxAutoPrepare == 0) data.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            if (data.ConnectionStringBuilder.MaxAutoPrepare == 0) data.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
             // Only database work that belongs to a request or message is traced, not background polling.
             // (Marten sends batches, which have their own filter.)
             data.ConfigureTracing(tracing => tracing

@@ -118,7 +118,7 @@ try
     var floor = await Measure.Run(32, 2 * Ops(32), _ => RegisterSetting());
     floorCpu = CpuTime.Read(host.Id).Since(floorCpu);
     // Plain Npgsql gets the connection settings the host gives itself (prepared statements included).
-    await using var plainDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxAutoPrepare = 200 }.ConnectionString);
+    await using var plainDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxAutoPrepare = Dsl.Host.Hosting.DslServices.PreparedStatements }.ConnectionString);
     var plain = new PlainNpgsql(plainDb);
     await plain.Prepare();
     await Measure.Run(32, (int)(1000 * scale), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
