@@ -1,14 +1,26 @@
+using Dsl.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Dsl.Host.Hosting;
 
-public static class DslOpenApi
+public static partial class DslOpenApi
 {
     public const string BearerScheme = "bearer";
 
-    /// <summary>OpenAPI 3.1 at /openapi/v1.json, with the JWT bearer scheme on every secured operation.</summary>
+    /// <summary>Open Government Licence v3.0: the licence for public-sector information the DfE-funded programme publishes.</summary>
+    public static readonly OpenApiLicense Licence = new()
+    {
+        Name = "Open Government Licence v3.0",
+        Url = new Uri("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
+    };
+
+    /// <summary>
+    /// OpenAPI 3.1 at /openapi/v1.json, with the JWT bearer scheme on every secured operation. Each operation is
+    /// titled by the <c>[EndpointSummary]</c> on its endpoint method and explained by the method's XML
+    /// <c>&lt;summary&gt;</c> (plus the roles it needs); each tag takes its description from <see cref="ApiTags"/>.
+    /// </summary>
     public static IServiceCollection AddDslOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(openApi =>
         {
@@ -21,7 +33,18 @@ public static class DslOpenApi
                     Version = "v1",
                     Description = "Enrolment, curriculum, assessment, awards and peer network for England's " +
                                   "senior mental health lead training programme. Errors are RFC 9457 problem details.",
+                    License = Licence,
                 };
+                // Relative to wherever this document is served from: no placeholder or localhost address, and no
+                // trailing slash to double up with the paths (the default is the request's own "http://host/").
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The DSL host serving this document" }];
+                if (document.Tags is { Count: > 0 } tags)
+                {
+                    foreach (var tag in tags) tag.Description ??= ApiTags.DescriptionOf(tag.Name ?? "");
+                    var order = ApiTags.Catalogue.Select(t => t.Name).ToList();
+                    document.Tags = new HashSet<OpenApiTag>(tags.OrderBy(t => order.IndexOf(t.Name ?? "") is var i and >= 0 ? i : int.MaxValue)
+                        .ThenBy(t => t.Name, StringComparer.Ordinal));
+                }
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -36,6 +59,15 @@ public static class DslOpenApi
             openApi.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                // The XML comment transformer (generated, it runs first) made the method's <summary> the summary:
+                // that sentence is the explanation, and the endpoint's short title becomes the summary.
+                if (metadata.OfType<EndpointSummaryAttribute>().LastOrDefault() is { } title)
+                {
+                    // The comment's line wrapping is not meant as line breaks; blank lines still separate paragraphs.
+                    if (!string.IsNullOrWhiteSpace(operation.Summary) && operation.Summary != title.Summary)
+                        operation.Description = SoftLineBreak().Replace(operation.Summary.Trim(), " ");
+                    operation.Summary = title.Summary;
+                }
                 if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement
@@ -48,4 +80,7 @@ public static class DslOpenApi
                 return Task.CompletedTask;
             });
         });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\n)[ \t]*\n[ \t]*(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex SoftLineBreak();
 }

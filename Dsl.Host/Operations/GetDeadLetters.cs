@@ -34,7 +34,8 @@ public static class GetDeadLettersEndpoint
     /// <summary>Messages any module's handler could not process after its retries (admin), with the error.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverineGet("/api/ops/dead-letters", OperationId = "GetDeadLetters")]
-    [Tags("Operations")]
+    [Tags(ApiTags.Operations)]
+    [EndpointSummary("List dead letters")]
     public static async Task<DeadLetterPage> Get([AsParameters] GetDeadLettersQuery query, IMessageStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? 50;

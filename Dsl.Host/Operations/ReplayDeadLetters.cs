@@ -14,7 +14,8 @@ public static class ReplayDeadLetterEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/ops/dead-letters/{id}/replay", OperationId = "ReplayDeadLetter")]
-    [Tags("Operations")]
+    [Tags(ApiTags.Operations)]
+    [EndpointSummary("Replay a dead letter")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post(Guid id, IMessageStore store, CancellationToken ct)
     {
@@ -30,7 +31,8 @@ public static class ReplayDeadLettersEndpoint
     /// <summary>Puts every dead-lettered message (or every one of ?messageType=) back on its queue (admin).</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/ops/dead-letters/replay", OperationId = "ReplayDeadLetters")]
-    [Tags("Operations")]
+    [Tags(ApiTags.Operations)]
+    [EndpointSummary("Replay all dead letters")]
     [ProducesResponseType<ReplayedDeadLetters>(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post([FromQuery(Name = "messageType")] string? messageType, IMessageStore store, CancellationToken ct)
     {

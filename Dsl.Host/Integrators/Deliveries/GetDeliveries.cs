@@ -24,7 +24,8 @@ public static class GetDeliveriesEndpoint
     /// <summary>A subscription's deliveries, newest first: status, every attempt with its response code and duration.</summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverineGet("/api/webhooks/subscriptions/{id}/deliveries", OperationId = "GetWebhookDeliveries")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("List a subscription's deliveries")]
     [ProducesResponseType<Page<WebhookDeliveryView>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get([Entity("id")] WebhookSubscription subscription, [AsParameters] GetDeliveriesQuery query,
         ClaimsPrincipal user, WebhookDeliveries deliveries, CancellationToken ct)

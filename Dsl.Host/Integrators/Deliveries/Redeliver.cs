@@ -12,7 +12,8 @@ public static class RedeliverEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverinePost("/api/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver", OperationId = "RedeliverWebhook")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Redeliver a webhook delivery")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post([Entity("id")] WebhookSubscription subscription, Guid deliveryId, ClaimsPrincipal user,
         WebhookDeliveries deliveries, TimeProvider clock, CancellationToken ct)

@@ -26,7 +26,8 @@ public static class ReplayEventsEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverinePost("/api/webhooks/subscriptions/{id}/replay", OperationId = "ReplayWebhookEvents")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Replay events to a subscription")]
     [ProducesResponseType<ReplayAccepted>(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post([Entity("id")] WebhookSubscription subscription, [AsParameters] ReplayQuery query,
         ClaimsPrincipal user, WebhookDeliveries deliveries, TimeProvider clock, CancellationToken ct)

@@ -43,7 +43,8 @@ public static class GetEventsEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverineGet("/api/events", OperationId = "GetEvents")]
-    [Tags("Events")]
+    [Tags(ApiTags.Events)]
+    [EndpointSummary("Read the integration event feed")]
     public static async Task<EventFeedPage> Get([AsParameters] GetEventsQuery query, NpgsqlDataSource database, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"""

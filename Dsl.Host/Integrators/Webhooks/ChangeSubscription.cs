@@ -25,7 +25,8 @@ public static class ChangeSubscriptionEndpoint
     /// <summary>Pauses, resumes or re-targets a subscription's event types and regions (requires If-Match).</summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverinePatch("/api/webhooks/subscriptions/{id}", OperationId = "ChangeWebhookSubscription")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Change a webhook subscription")]
     [ProducesResponseType<WebhookSubscriptionView>(StatusCodes.Status200OK)]
     public static IResult Patch(ChangeSubscription command, [Entity("id")] WebhookSubscription subscription,
         [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, IDocumentSession session, HttpResponse response)

@@ -32,7 +32,8 @@ public static class CreateSubscriptionEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverinePost("/api/webhooks/subscriptions", OperationId = "CreateWebhookSubscription")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Create a webhook subscription")]
     public static (Created<CreatedWebhookSubscription>, Wolverine.Marten.IMartenOp) Post(CreateSubscription command, ClaimsPrincipal user,
         TimeProvider clock, HttpResponse response)
     {

@@ -9,7 +9,8 @@ public static class DeleteSubscriptionEndpoint
     /// <summary>Removes a subscription and its delivery history; nothing more is sent to it.</summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverineDelete("/api/webhooks/subscriptions/{id}", OperationId = "DeleteWebhookSubscription")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Delete a webhook subscription")]
     public static IResult Delete([Entity("id")] WebhookSubscription subscription, ClaimsPrincipal user, IDocumentSession session)
     {
         if (!subscription.CanBeSeenBy(user)) return SubscriptionAccess.NotFound(subscription.Id);

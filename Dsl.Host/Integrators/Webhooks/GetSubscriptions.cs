@@ -8,7 +8,8 @@ public static class GetSubscriptionsEndpoint
     /// <summary>Webhook subscriptions: an integrator's own, or every one for an admin.</summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverineGet("/api/webhooks/subscriptions", OperationId = "GetWebhookSubscriptions")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("List webhook subscriptions")]
     public static async Task<Page<WebhookSubscriptionView>> Get([AsParameters] GetSubscriptionsQuery query,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
@@ -37,7 +38,8 @@ public static class GetSubscriptionEndpoint
     /// <summary>One webhook subscription (its owner or an admin), with its ETag.</summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverineGet("/api/webhooks/subscriptions/{id}", OperationId = "GetWebhookSubscription")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Get a webhook subscription")]
     [ProducesResponseType<WebhookSubscriptionView>(StatusCodes.Status200OK)]
     public static IResult Get([Entity("id")] WebhookSubscription subscription, ClaimsPrincipal user, HttpResponse response)
     {

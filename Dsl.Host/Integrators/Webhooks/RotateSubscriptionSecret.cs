@@ -14,7 +14,8 @@ public static class RotateSubscriptionSecretEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
     [WolverinePost("/api/webhooks/subscriptions/{id}/secret/rotate", OperationId = "RotateWebhookSecret")]
-    [Tags("Webhooks")]
+    [Tags(ApiTags.Webhooks)]
+    [EndpointSummary("Rotate a subscription's signing secret")]
     [ProducesResponseType<RotatedSecret>(StatusCodes.Status200OK)]
     public static IResult Post([Entity("id")] WebhookSubscription subscription, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, IOptions<WebhookOptions> options, HttpResponse response)

@@ -18,6 +18,7 @@ public static class GetElementEndpoint
     /// <summary>One element by its stable code, e.g. "leadership-and-management".</summary>
     [Authorize]
     [WolverineGet("/api/curriculum/elements/{code}", OperationId = "GetElement")]
-    [Tags("Curriculum")]
+    [Tags(ApiTags.Curriculum)]
+    [EndpointSummary("Get a curriculum element")]
     public static Element Get(Element element) => element;
 }

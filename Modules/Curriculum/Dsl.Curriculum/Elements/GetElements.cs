@@ -20,7 +20,8 @@ public static class GetElementsEndpoint
     /// <summary>The eight elements in curriculum order, with learning outcomes and linked resources.</summary>
     [Authorize]
     [WolverineGet("/api/curriculum/elements", OperationId = "GetElements")]
-    [Tags("Curriculum")]
+    [Tags(ApiTags.Curriculum)]
+    [EndpointSummary("List curriculum elements")]
     public static async Task<Page<Element>> Get([AsParameters] GetElementsQuery query, IQuerySession session,
         CancellationToken ct)
     {

@@ -38,7 +38,8 @@ public static class AdvancePhaseEndpoint
     /// <summary>Records that a lead reached the next phase (admin or facilitator); reaching completed finishes the programme.</summary>
     [Authorize(Roles = "admin,facilitator")]
     [WolverinePost("/api/curriculum/progress/{enrolmentId}/phase", OperationId = "AdvancePhase")]
-    [Tags("Curriculum")]
+    [Tags(ApiTags.Curriculum)]
+    [EndpointSummary("Advance a lead to the next phase")]
     public static (LeadProgress, IMartenOp, OutgoingMessages) Post(AdvancePhase command, LeadProgress progress,
         TimeProvider clock)
     {

@@ -21,6 +21,7 @@ public static class GetProgressEndpoint
     /// <summary>A lead's progress through the programme's phases (admin, facilitator, or the setting's head or lead).</summary>
     [Authorize(Roles = "admin,facilitator,head,lead")]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}", OperationId = "GetProgress")]
-    [Tags("Curriculum")]
+    [Tags(ApiTags.Curriculum)]
+    [EndpointSummary("Get a lead's progress")]
     public static LeadProgress Get(LeadProgress progress) => progress;
 }

@@ -31,7 +31,8 @@ public static class AddAcademicYearEndpoint
     /// <summary>Adds an academic year (admin). Returns the year with its ETag.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/academic-years", OperationId = "AddAcademicYear")]
-    [Tags("Reference data")]
+    [Tags(ApiTags.ReferenceData)]
+    [EndpointSummary("Add an academic year")]
     public static Created<AcademicYear> Post(AddAcademicYear command, IDocumentSession session, HttpResponse response)
     {
         var year = AcademicYear.Create(command.Name, command.PlaceCap ?? AcademicYear.DefaultPlaceCap);

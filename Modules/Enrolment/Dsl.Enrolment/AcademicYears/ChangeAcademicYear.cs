@@ -26,7 +26,8 @@ public static class ChangeAcademicYearEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePatch("/api/academic-years/{id}", OperationId = "ChangeAcademicYear")]
-    [Tags("Reference data")]
+    [Tags(ApiTags.ReferenceData)]
+    [EndpointSummary("Change an academic year's place cap")]
     [ProducesResponseType<AcademicYear>(StatusCodes.Status200OK)]
     public static async Task<(IResult, OutgoingMessages)> Patch(ChangeAcademicYear command, [Entity("id")] AcademicYear year,
         PlaceLedger ledger, [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session, TimeProvider clock,

@@ -15,7 +15,8 @@ public static class GetAcademicYearsEndpoint
     /// <summary>The programme's academic years in order, with their place caps.</summary>
     [Authorize]
     [WolverineGet("/api/academic-years", OperationId = "GetAcademicYears")]
-    [Tags("Reference data")]
+    [Tags(ApiTags.ReferenceData)]
+    [EndpointSummary("List academic years")]
     public static async Task<Page<AcademicYear>> Get([AsParameters] GetAcademicYearsQuery query,
         IQuerySession session, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ public static class GetAcademicYearEndpoint
     /// <summary>One academic year; the ETag is what a later PATCH sends as If-Match.</summary>
     [Authorize]
     [WolverineGet("/api/academic-years/{id}", OperationId = "GetAcademicYear")]
-    [Tags("Reference data")]
+    [Tags(ApiTags.ReferenceData)]
+    [EndpointSummary("Get an academic year")]
     public static AcademicYear Get([Entity("id")] AcademicYear year, HttpResponse response)
     {
         response.SetETag(year.Version);

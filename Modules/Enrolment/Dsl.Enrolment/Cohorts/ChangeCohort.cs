@@ -30,7 +30,8 @@ public static class ChangeCohortEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePatch("/api/cohorts/{id}", OperationId = "ChangeCohort")]
-    [Tags("Cohorts")]
+    [Tags(ApiTags.Cohorts)]
+    [EndpointSummary("Change a cohort")]
     [ProducesResponseType<CohortView>(StatusCodes.Status200OK)]
     public static async Task<(IResult, OutgoingMessages)> Patch(ChangeCohort command, [Entity("id")] Cohort cohort,
         PlaceLedger ledger, [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session,

@@ -38,7 +38,8 @@ public static class CreateCohortEndpoint
     /// <summary>Creates a cohort (admin).</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/cohorts", OperationId = "CreateCohort")]
-    [Tags("Cohorts")]
+    [Tags(ApiTags.Cohorts)]
+    [EndpointSummary("Create a cohort")]
     public static (Created<CohortView>, IMartenOp) Post(CreateCohort command, TimeProvider clock, HttpResponse response)
     {
         var cohort = new Cohort

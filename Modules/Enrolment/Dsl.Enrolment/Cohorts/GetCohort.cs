@@ -10,7 +10,8 @@ public static class GetCohortEndpoint
     /// <summary>One cohort with places taken, places left and waitlist length. Facilitators see their own cohorts.</summary>
     [Authorize]
     [WolverineGet("/api/cohorts/{id}", OperationId = "GetCohort")]
-    [Tags("Cohorts")]
+    [Tags(ApiTags.Cohorts)]
+    [EndpointSummary("Get a cohort")]
     public static async Task<CohortView> Get([Entity("id")] Cohort cohort, IQuerySession session, HttpResponse response,
         CancellationToken ct)
     {

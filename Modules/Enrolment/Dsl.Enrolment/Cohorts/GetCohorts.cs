@@ -22,7 +22,8 @@ public static class GetCohortsEndpoint
     /// <summary>Cohorts by year and region, with their occupancy. Facilitators see their own cohorts.</summary>
     [Authorize]
     [WolverineGet("/api/cohorts", OperationId = "GetCohorts")]
-    [Tags("Cohorts")]
+    [Tags(ApiTags.Cohorts)]
+    [EndpointSummary("List cohorts")]
     public static async Task<Page<CohortView>> Get([AsParameters] GetCohortsQuery query, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {

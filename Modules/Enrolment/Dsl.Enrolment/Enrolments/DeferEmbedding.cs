@@ -18,7 +18,8 @@ public static class DeferEmbeddingEndpoint
     /// <summary>A short-track setting puts the embedding phase off until later (the setting's head, or admin).</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/defer-embedding", OperationId = "DeferEmbedding")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Defer the embedding phase")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
         IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {

@@ -43,7 +43,8 @@ public static class EndorseEnrolmentEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Endorse an enrolment")]
     public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,
         [WriteAggregate] Enrolment enrolment, Lead? lead, PlaceLedger ledger, TimeProvider clock,
         IOptions<EnrolmentOptions> options, HttpResponse response)

@@ -11,7 +11,8 @@ public static class GetEnrolmentEndpoint
     /// <summary>One enrolment with its status history (admin, or the setting's head or lead).</summary>
     [Authorize(Roles = "admin,head,lead")]
     [WolverineGet("/api/enrolments/{id}", OperationId = "GetEnrolment")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Get an enrolment")]
     public static async Task<EnrolmentView> Get(Enrolment enrolment, IQuerySession session, HttpResponse response,
         CancellationToken ct)
     {

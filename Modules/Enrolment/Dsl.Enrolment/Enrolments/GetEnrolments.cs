@@ -24,7 +24,8 @@ public static class GetEnrolmentsEndpoint
     /// <summary>Enrolments in submission order, filtered. Heads and leads see only their own setting's.</summary>
     [Authorize(Roles = "admin,head,lead")]
     [WolverineGet("/api/enrolments", OperationId = "GetEnrolments")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("List enrolments")]
     public static async Task<Page<EnrolmentView>> Get([AsParameters] GetEnrolmentsQuery query, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {
@@ -56,7 +57,8 @@ public static class GetCohortRosterEndpoint
     /// <summary>The leads holding a place in a cohort (admin, or the cohort's facilitator).</summary>
     [Authorize(Roles = "admin,facilitator")]
     [WolverineGet("/api/cohorts/{id}/roster", OperationId = "GetCohortRoster")]
-    [Tags("Cohorts")]
+    [Tags(ApiTags.Cohorts)]
+    [EndpointSummary("Get a cohort's roster")]
     public static async Task<Page<RosterEntry>> Get([Wolverine.Persistence.Entity("id")] Cohort cohort,
         [AsParameters] GetRosterQuery query, IQuerySession session, CancellationToken ct)
     {

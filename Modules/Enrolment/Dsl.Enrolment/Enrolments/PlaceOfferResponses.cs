@@ -16,7 +16,8 @@ public static class AcceptPlaceOfferEndpoint
     /// <summary>Accepts the place offered from the waitlist (the setting's head, or admin): the enrolment is confirmed.</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/offer/accept", OperationId = "AcceptPlaceOffer")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Accept a place offer")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
         IQuerySession session, TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response,
         CancellationToken ct)
@@ -38,7 +39,8 @@ public static class DeclinePlaceOfferEndpoint
     /// <summary>Declines the offered place (the setting's head, or admin): the enrolment is withdrawn and the place moves on.</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/offer/decline", OperationId = "DeclinePlaceOffer")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Decline a place offer")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
         IDocumentSession session, TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response,
         CancellationToken ct)

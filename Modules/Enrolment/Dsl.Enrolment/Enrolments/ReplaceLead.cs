@@ -21,7 +21,8 @@ public static class ReplaceLeadEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/replace-lead", OperationId = "ReplaceLead")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Replace the lead")]
     public static (EnrolmentView, Events, IMartenOp, OutgoingMessages) Post(ReplaceLead command,
         [WriteAggregate] Enrolment enrolment, TimeProvider clock, HttpResponse response)
     {

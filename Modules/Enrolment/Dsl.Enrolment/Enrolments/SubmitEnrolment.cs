@@ -74,7 +74,8 @@ public static class SubmitEnrolmentEndpoint
     /// <summary>Enrols a lead for a setting (the setting's head, or admin). Starts awaiting endorsement.</summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments", OperationId = "SubmitEnrolment")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Submit an enrolment")]
     public static (Created<EnrolmentView>, IStartStream, IMartenOp, IMartenOp, EnrolmentSubmitted) Post(
         SubmitEnrolment command, SubmissionContext context, TimeProvider clock, HttpResponse response)
     {

@@ -46,7 +46,8 @@ public static class TransferEnrolmentEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/transfer", OperationId = "TransferEnrolment")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Transfer an enrolment to another cohort")]
     [ProducesResponseType<EnrolmentView>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events, OutgoingMessages)> Post(TransferEnrolment command,
         [WriteAggregate] Enrolment enrolment, TransferLedgers ledgers, IDocumentSession session, TimeProvider clock,

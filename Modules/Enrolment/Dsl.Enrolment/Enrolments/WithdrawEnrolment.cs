@@ -26,7 +26,8 @@ public static class WithdrawEnrolmentEndpoint
     /// </summary>
     [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
     [WolverinePost("/api/enrolments/{id}/withdrawal", OperationId = "WithdrawEnrolment")]
-    [Tags("Enrolments")]
+    [Tags(ApiTags.Enrolments)]
+    [EndpointSummary("Withdraw an enrolment")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post(WithdrawEnrolment command,
         [WriteAggregate] Enrolment enrolment, PlaceLedger ledger, IDocumentSession session, TimeProvider clock,
         IOptions<EnrolmentOptions> options, HttpResponse response, CancellationToken ct)

@@ -13,7 +13,8 @@ public static class GetRegionsEndpoint
     /// <summary>The seven delivery regions, with the government office regions each covers.</summary>
     [Authorize]
     [WolverineGet("/api/regions", OperationId = "GetRegions")]
-    [Tags("Reference data")]
+    [Tags(ApiTags.ReferenceData)]
+    [EndpointSummary("List regions")]
     public static Page<Region> Get([AsParameters] GetRegionsQuery query)
     {
         var after = query.After;

@@ -35,7 +35,8 @@ public static class GetUptakeReportEndpoint
     /// <summary>Uptake per region and academic year against the year's cap (admin). Send Accept: text/csv for CSV.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverineGet("/api/reports/uptake", OperationId = "GetUptakeReport")]
-    [Tags("Reports")]
+    [Tags(ApiTags.Reports)]
+    [EndpointSummary("Get the uptake report")]
     [ProducesResponseType<UptakeReport>(StatusCodes.Status200OK, "application/json", "text/csv")]
     public static async Task<IResult> Get([AsParameters] GetUptakeReportQuery query, IQuerySession session,
         HttpRequest request, CancellationToken ct)

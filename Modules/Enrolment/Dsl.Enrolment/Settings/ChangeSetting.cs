@@ -27,7 +27,8 @@ public static class ChangeSettingEndpoint
     /// <summary>Changes a setting's details (admin). Requires If-Match.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePatch("/api/settings/{urn}", OperationId = "ChangeSetting")]
-    [Tags("Settings")]
+    [Tags(ApiTags.Settings)]
+    [EndpointSummary("Change a setting")]
     [ProducesResponseType<Setting>(StatusCodes.Status200OK)]
     public static IResult Patch(ChangeSetting command, Setting setting, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpResponse response)

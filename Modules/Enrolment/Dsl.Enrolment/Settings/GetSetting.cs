@@ -11,7 +11,8 @@ public static class GetSettingEndpoint
     /// <summary>One setting by URN. The ETag is what a later PATCH sends as If-Match.</summary>
     [Authorize]
     [WolverineGet("/api/settings/{urn}", OperationId = "GetSetting")]
-    [Tags("Settings")]
+    [Tags(ApiTags.Settings)]
+    [EndpointSummary("Get a setting")]
     public static Setting Get(Setting setting, HttpResponse response)
     {
         response.SetETag(setting.Version);

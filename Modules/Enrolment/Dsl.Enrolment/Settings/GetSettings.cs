@@ -25,7 +25,8 @@ public static class GetSettingsEndpoint
     /// <summary>Settings in URN order, filtered by region, phase, funding and name.</summary>
     [Authorize]
     [WolverineGet("/api/settings", OperationId = "GetSettings")]
-    [Tags("Settings")]
+    [Tags(ApiTags.Settings)]
+    [EndpointSummary("List settings")]
     public static async Task<Page<Setting>> Get([AsParameters] GetSettingsQuery query, IQuerySession session,
         CancellationToken ct)
     {

@@ -34,7 +34,8 @@ public static class RegisterSettingEndpoint
     /// <summary>Registers a school or college (admin).</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/settings", OperationId = "RegisterSetting")]
-    [Tags("Settings")]
+    [Tags(ApiTags.Settings)]
+    [EndpointSummary("Register a setting")]
     public static Created<Setting> Post(RegisterSetting command, IDocumentSession session, HttpResponse response)
     {
         var setting = new Setting

@@ -15,7 +15,8 @@ public static class ImportSettingsEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/settings/imports", OperationId = "ImportSettings")]
-    [Tags("Settings")]
+    [Tags(ApiTags.Settings)]
+    [EndpointSummary("Import the GIAS establishment extract")]
     [RequestSizeLimit(MaxFileBytes)]
     [Consumes("text/csv", "multipart/form-data")]
     [ProducesResponseType<ImportReport>(StatusCodes.Status200OK)]
