@@ -1,6 +1,7 @@
 // The namespaces nearly every slice in this module uses; a slice adds only what is particular to it.
 global using System.Security.Claims;
 global using Dsl.BuildingBlocks.Http;
+global using Dsl.BuildingBlocks.Programme;
 global using Dsl.BuildingBlocks.Security;
 global using Dsl.Enrolment.Contracts;
 global using FluentValidation;

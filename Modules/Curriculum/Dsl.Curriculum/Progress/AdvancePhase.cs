@@ -1,4 +1,5 @@
 using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
 using Dsl.Curriculum.Contracts;
 using FluentValidation;
 using Marten;
@@ -36,7 +37,7 @@ public static class AdvancePhaseEndpoint
     }
 
     /// <summary>Records that a lead reached the next phase (admin or facilitator); reaching completed finishes the programme.</summary>
-    [Authorize(Roles = "admin,facilitator")]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePost("/api/curriculum/progress/{enrolmentId}/phase", OperationId = "AdvancePhase")]
     [Tags("Curriculum")]
     public static (LeadProgress, IMartenOp, OutgoingMessages) Post(AdvancePhase command, LeadProgress progress,

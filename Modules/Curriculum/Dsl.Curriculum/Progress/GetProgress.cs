@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
+using Dsl.BuildingBlocks.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -14,12 +14,10 @@ public static class GetProgressEndpoint
         session.LoadAsync<LeadProgress>(enrolmentId, ct);
 
     public static ProblemDetails Validate(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user) =>
-        progress is not null && progress.IsVisibleTo(user)
-            ? WolverineContinue.NoProblems
-            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+        SettingAccess.Check(user, progress?.SettingUrn, $"There is no progress record for enrolment {enrolmentId}.");
 
     /// <summary>A lead's progress through the programme's phases (admin, facilitator, or the setting's head or lead).</summary>
-    [Authorize(Roles = "admin,facilitator,head,lead")]
+    [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}", OperationId = "GetProgress")]
     [Tags("Curriculum")]
     public static LeadProgress Get(LeadProgress progress) => progress;

@@ -22,7 +22,7 @@ public sealed record GetEnrolmentsQuery : PageQuery
 public static class GetEnrolmentsEndpoint
 {
     /// <summary>Enrolments in submission order, filtered. Heads and leads see only their own setting's.</summary>
-    [Authorize(Roles = "admin,head,lead")]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverineGet("/api/enrolments", OperationId = "GetEnrolments")]
     [Tags("Enrolments")]
     public static async Task<Page<EnrolmentView>> Get([AsParameters] GetEnrolmentsQuery query, ClaimsPrincipal user,
@@ -54,7 +54,7 @@ public static class GetCohortRosterEndpoint
         CohortOccupancyQuery.CanSee(user, cohort) ? WolverineContinue.NoProblems : Problems.NotFound($"There is no cohort {cohort.Id}.");
 
     /// <summary>The leads holding a place in a cohort (admin, or the cohort's facilitator).</summary>
-    [Authorize(Roles = "admin,facilitator")]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverineGet("/api/cohorts/{id}/roster", OperationId = "GetCohortRoster")]
     [Tags("Cohorts")]
     public static async Task<Page<RosterEntry>> Get([Wolverine.Persistence.Entity("id")] Cohort cohort,

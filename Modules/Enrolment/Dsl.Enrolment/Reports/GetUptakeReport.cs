@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.Enrolments;
-using Dsl.Enrolment.Regions;
 
 namespace Dsl.Enrolment.Reports;
 
