@@ -13,8 +13,7 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
     [Fact]
     public void every_contract_message_has_a_stable_versioned_identity()
     {
-        var contracts = new[] { "Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork" }
-            .Select(m => Assembly.Load($"Dsl.{m}.Contracts"))
+        var contracts = ModuleFolders.ContractAssemblies()
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false })
             .ToList();

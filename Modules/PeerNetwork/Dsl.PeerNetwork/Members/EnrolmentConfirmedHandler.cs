@@ -16,22 +16,3 @@ public static class EnrolmentConfirmedHandler
                 AcademicYear = confirmed.AcademicYear, CohortId = confirmed.CohortId, JoinedAt = confirmed.OccurredAt,
             });
 }
-
-/// <summary>A withdrawn lead leaves the peer network.</summary>
-public static class EnrolmentWithdrawnHandler
-{
-    public static IMartenOp Handle(EnrolmentWithdrawn withdrawn) => MartenOps.Delete<NetworkMember>(withdrawn.EnrolmentId);
-}
-
-/// <summary>A transferred lead follows their new cohort.</summary>
-public static class EnrolmentTransferredHandler
-{
-    public static async Task<IMartenOp> Handle(EnrolmentTransferred transferred, IDocumentSession session, CancellationToken ct)
-    {
-        var member = await session.LoadAsync<NetworkMember>(transferred.EnrolmentId, ct);
-        if (member is null) return MartenOps.Nothing();
-        member.CohortId = transferred.CohortId;
-        member.AcademicYear = transferred.AcademicYear;
-        return MartenOps.Store(member);
-    }
-}

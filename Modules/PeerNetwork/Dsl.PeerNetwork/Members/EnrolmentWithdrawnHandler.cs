@@ -1,0 +1,11 @@
+using Dsl.Enrolment.Contracts;
+using Marten;
+using Wolverine.Marten;
+
+namespace Dsl.PeerNetwork.Members;
+
+/// <summary>A withdrawn lead leaves the peer network.</summary>
+public static class EnrolmentWithdrawnHandler
+{
+    public static IMartenOp Handle(EnrolmentWithdrawn withdrawn) => MartenOps.Delete<NetworkMember>(withdrawn.EnrolmentId);
+}
