@@ -41,7 +41,7 @@ public static class EndorseEnrolmentEndpoint
     /// Endorses the lead (the setting's head, or admin) and allocates a place: confirmed when the cohort and
     /// the year have room and nobody waits ahead, otherwise waitlisted in endorsement order.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
     [Tags("Enrolments")]
     public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,

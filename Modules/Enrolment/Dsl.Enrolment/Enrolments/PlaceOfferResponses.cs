@@ -14,7 +14,7 @@ public static class AcceptPlaceOfferEndpoint
     }
 
     /// <summary>Accepts the place offered from the waitlist (the setting's head, or admin): the enrolment is confirmed.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/offer/accept", OperationId = "AcceptPlaceOffer")]
     [Tags("Enrolments")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
@@ -36,7 +36,7 @@ public static class DeclinePlaceOfferEndpoint
         EnrolmentAccess.Check(user, enrolment, "decline a place offer", EnrolmentStatus.PlaceOffered);
 
     /// <summary>Declines the offered place (the setting's head, or admin): the enrolment is withdrawn and the place moves on.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/offer/decline", OperationId = "DeclinePlaceOffer")]
     [Tags("Enrolments")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,

@@ -72,7 +72,7 @@ public static class SubmitEnrolmentEndpoint
     }
 
     /// <summary>Enrols a lead for a setting (the setting's head, or admin). Starts awaiting endorsement.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments", OperationId = "SubmitEnrolment")]
     [Tags("Enrolments")]
     public static (Created<EnrolmentView>, IStartStream, IMartenOp, IMartenOp, EnrolmentSubmitted) Post(
