@@ -1,10 +1,8 @@
-using System.Net.Http.Json;
 using System.Reflection;
 using Dsl.Enrolment.Contracts;
-using Wolverine.Attributes;
 using Wolverine;
+using Wolverine.Attributes;
 using Wolverine.Tracking;
-using Wolverine.Runtime;
 
 namespace Dsl.Tests.Architecture;
 

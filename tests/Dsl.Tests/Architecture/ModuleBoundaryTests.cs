@@ -1,10 +1,7 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Tracking;
 
 namespace Dsl.Tests.Architecture;

@@ -3,17 +3,16 @@ using Alba;
 using Dsl.BuildingBlocks.Persistence;
 using Dsl.BuildingBlocks.Postgres;
 using Dsl.Host.Security;
-using JasperFx;
 using JasperFx.CommandLine;
-using Wolverine.Tracking;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Trace;
+using Wolverine;
+using Wolverine.Tracking;
 
 [assembly: AssemblyFixture(typeof(Dsl.Tests.Infrastructure.DslApp))]
 

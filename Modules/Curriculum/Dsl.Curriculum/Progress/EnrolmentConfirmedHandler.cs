@@ -1,7 +1,5 @@
 using Dsl.Curriculum.Contracts;
 using Dsl.Enrolment.Contracts;
-using Marten;
-using Wolverine.Marten;
 
 namespace Dsl.Curriculum.Progress;
 

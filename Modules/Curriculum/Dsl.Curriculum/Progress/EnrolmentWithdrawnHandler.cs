@@ -1,7 +1,4 @@
-using Dsl.Curriculum.Contracts;
 using Dsl.Enrolment.Contracts;
-using Marten;
-using Wolverine.Marten;
 
 namespace Dsl.Curriculum.Progress;
 

@@ -1,5 +1,4 @@
 using Dsl.Enrolment.Placement;
-using Dsl.Enrolment.Settings;
 
 namespace Dsl.Enrolment.Enrolments;
 

@@ -1,6 +1,3 @@
-using Dsl.Enrolment.Placement;
-using Wolverine.Attributes;
-
 namespace Dsl.Enrolment.Enrolments;
 
 /// <summary>Another module (e.g. after a missed workshop) flags a lead at risk of dropping out.</summary>

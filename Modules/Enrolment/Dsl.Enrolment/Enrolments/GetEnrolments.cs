@@ -30,7 +30,7 @@ public static class GetEnrolmentsEndpoint
     {
         var after = query.After ?? "";
         var setting = user.IsInRole(Roles.Admin) ? query.Setting : user.SettingUrn();
-        IQueryable<Enrolment> enrolments = session.Query<Enrolment>().Where(e => e.ListKey.CompareTo(after) > 0);
+        var enrolments = session.Query<Enrolment>().Where(e => e.ListKey.CompareTo(after) > 0);
         if (query.Cohort is not null) enrolments = enrolments.Where(e => e.CohortId == query.Cohort);
         if (query.Region is not null) enrolments = enrolments.Where(e => e.Region == query.Region);
         if (query.Year is not null) enrolments = enrolments.Where(e => e.AcademicYearId == query.Year);

@@ -1,6 +1,4 @@
 using Dsl.Enrolment.Contracts;
-using Marten;
-using Wolverine.Marten;
 
 namespace Dsl.PeerNetwork.Members;
 

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.PeerNetwork.Members;
 
 public static class GetMemberEndpoint
