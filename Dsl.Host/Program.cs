@@ -1,8 +1,6 @@
-using Dsl.BuildingBlocks.Postgres;
 using Dsl.Host.Commands;
 using Dsl.Host.Demo;
 using Dsl.Host.Hosting;
-using Dsl.Host.Security;
 using JasperFx;
 
 if (args is ["dev-token", ..])

@@ -1,4 +1,3 @@
-using Dsl.BuildingBlocks.Security;
 using Dsl.Host.Security;
 
 namespace Dsl.Host.Commands;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Dsl.Enrolment.Regions;
+using Dsl.BuildingBlocks.Programme;
 using Dsl.Host.Security;
 
 namespace Dsl.Host.Demo;

@@ -1,8 +1,6 @@
-using Dsl.BuildingBlocks.Http;
 using Dsl.Host.Integrators.Catalogue;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
-using Wolverine.Http;
 
 namespace Dsl.Host.Hosting;
 

@@ -2,24 +2,19 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dsl.Assessment;
 using Dsl.Awards;
-using Dsl.BuildingBlocks.Http;
 using Dsl.Curriculum;
 using Dsl.Enrolment;
 using Dsl.Host.Integrators;
 using Dsl.Host.Security;
-using Weasel.Core;
 using Dsl.PeerNetwork;
 using JasperFx;
 using JasperFx.Events;
-using Wolverine.ErrorHandling;
-using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
-using Wolverine;
+using Weasel.Core;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 using Wolverine.Persistence;
-using Wolverine.Http;
 
 namespace Dsl.Host.Hosting;
 

@@ -3,7 +3,6 @@ using Dsl.Host.Integrators.Catalogue;
 using Dsl.Host.Integrators.Deliveries;
 using Dsl.Host.Integrators.Events;
 using Dsl.Host.Integrators.Webhooks;
-using FluentValidation;
 using Wolverine.Util;
 
 namespace Dsl.Host.Integrators;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,5 +1,5 @@
-global using Dsl.Tests.Infrastructure;
-global using Shouldly;
 global using System.Net;
-global using Xunit;
+global using Dsl.Tests.Infrastructure;
 global using Microsoft.AspNetCore.Http;
+global using Shouldly;
+global using Xunit;

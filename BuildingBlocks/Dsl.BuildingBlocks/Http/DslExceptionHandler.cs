@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Marten.Exceptions;
-using JasperFx.Events;
 using JasperFx;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

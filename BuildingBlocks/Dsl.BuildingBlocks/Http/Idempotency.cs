@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Marten;
 using JasperFx;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

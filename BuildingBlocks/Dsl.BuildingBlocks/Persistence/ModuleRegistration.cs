@@ -1,3 +1,4 @@
+using System.Reflection;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
@@ -9,6 +10,13 @@ using Wolverine;
 using Wolverine.Marten;
 
 namespace Dsl.BuildingBlocks.Persistence;
+
+/// <summary>
+/// A module the host registered: its name (the folder under <c>Modules/</c> and the <c>Dsl.&lt;Name&gt;</c> assembly),
+/// its store interface, its schema and its assembly. The one list of modules: each <see cref="ModuleRegistration.AddModule{TStore}"/>
+/// adds one, and the architecture tests compare it with the folders under <c>Modules/</c>.
+/// </summary>
+public sealed record DslModule(string Name, Type Store, string Schema, Assembly Assembly);
 
 /// <summary>
 /// What every module does to join the host: its own Marten store in its own schema on the shared
@@ -23,6 +31,11 @@ public static class ModuleRegistration
     {
         // The store interface lives in the module's assembly, so it names the module too.
         var assembly = typeof(TStore).Assembly;
+        var name = assembly.GetName().Name!["Dsl.".Length..];
+        if (typeof(TStore).FullName != $"Dsl.{name}.I{name}Store")
+            throw new InvalidOperationException(
+                $"A module's store is Dsl.<Module>.I<Module>Store in the Dsl.<Module> assembly; {typeof(TStore).FullName} is in {assembly.GetName().Name}.");
+        opts.Services.AddSingleton(new DslModule(name, typeof(TStore), schema, assembly));
         opts.Discovery.IncludeAssembly(assembly);
         opts.Policies.UseAncillaryStorageFromAssembly(typeof(TStore), assembly);
         opts.Services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);

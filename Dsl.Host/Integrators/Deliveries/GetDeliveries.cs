@@ -22,7 +22,7 @@ public sealed record GetDeliveriesQuery : PageQuery
 public static class GetDeliveriesEndpoint
 {
     /// <summary>A subscription's deliveries, newest first: status, every attempt with its response code and duration.</summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverineGet("/api/webhooks/subscriptions/{id}/deliveries", OperationId = "GetWebhookDeliveries")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("List a subscription's deliveries")]

@@ -10,7 +10,7 @@ public static class RedeliverEndpoint
     /// Sends one delivery again now (a dead-lettered one, or one the receiver lost), with a fresh round of retries
     /// and the same webhook-id. Answers 202: the attempt shows in the delivery's attempts.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverinePost("/api/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver", OperationId = "RedeliverWebhook")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Redeliver a webhook delivery")]

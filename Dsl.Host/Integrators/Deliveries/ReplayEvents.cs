@@ -24,7 +24,7 @@ public static class ReplayEventsEndpoint
     /// Queues every event since ?from= that the subscription's types and regions select, as new deliveries in
     /// event order with their original ids, so a receiver can rebuild after losing data.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverinePost("/api/webhooks/subscriptions/{id}/replay", OperationId = "ReplayWebhookEvents")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Replay events to a subscription")]

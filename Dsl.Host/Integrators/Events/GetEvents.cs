@@ -41,7 +41,7 @@ public static class GetEventsEndpoint
     /// Integration events as CloudEvents, in the order they were recorded, to catch up after downtime or rebuild
     /// from the start (integrator, admin). Each event appears exactly once across pages.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverineGet("/api/events", OperationId = "GetEvents")]
     [Tags(ApiTags.Events)]
     [EndpointSummary("Read the integration event feed")]

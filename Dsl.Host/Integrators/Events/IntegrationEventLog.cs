@@ -1,4 +1,3 @@
-using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
 namespace Dsl.Host.Integrators.Events;

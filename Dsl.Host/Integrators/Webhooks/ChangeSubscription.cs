@@ -23,7 +23,7 @@ public sealed record ChangeSubscription(SubscriptionStatus? Status, List<string>
 public static class ChangeSubscriptionEndpoint
 {
     /// <summary>Pauses, resumes or re-targets a subscription's event types and regions (requires If-Match).</summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverinePatch("/api/webhooks/subscriptions/{id}", OperationId = "ChangeWebhookSubscription")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Change a webhook subscription")]

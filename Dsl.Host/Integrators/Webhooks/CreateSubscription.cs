@@ -30,7 +30,7 @@ public static class CreateSubscriptionEndpoint
     /// Subscribes a URL to integration events (integrator, admin). The answer holds the signing secret, shown
     /// this once: deliveries are signed with it following the Standard Webhooks specification.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverinePost("/api/webhooks/subscriptions", OperationId = "CreateWebhookSubscription")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Create a webhook subscription")]

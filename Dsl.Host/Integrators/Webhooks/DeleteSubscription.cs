@@ -7,7 +7,7 @@ namespace Dsl.Host.Integrators.Webhooks;
 public static class DeleteSubscriptionEndpoint
 {
     /// <summary>Removes a subscription and its delivery history; nothing more is sent to it.</summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverineDelete("/api/webhooks/subscriptions/{id}", OperationId = "DeleteWebhookSubscription")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Delete a webhook subscription")]

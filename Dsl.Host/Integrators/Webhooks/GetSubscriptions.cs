@@ -6,7 +6,7 @@ namespace Dsl.Host.Integrators.Webhooks;
 public static class GetSubscriptionsEndpoint
 {
     /// <summary>Webhook subscriptions: an integrator's own, or every one for an admin.</summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverineGet("/api/webhooks/subscriptions", OperationId = "GetWebhookSubscriptions")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("List webhook subscriptions")]
@@ -36,7 +36,7 @@ public sealed record GetSubscriptionsQuery : PageQuery
 public static class GetSubscriptionEndpoint
 {
     /// <summary>One webhook subscription (its owner or an admin), with its ETag.</summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverineGet("/api/webhooks/subscriptions/{id}", OperationId = "GetWebhookSubscription")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Get a webhook subscription")]

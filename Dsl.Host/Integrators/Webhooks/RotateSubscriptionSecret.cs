@@ -12,7 +12,7 @@ public static class RotateSubscriptionSecretEndpoint
     /// Issues a new signing secret. For the overlap (24 hours by default) every delivery carries signatures from
     /// both the old and new secret, so the receiver can switch at its own pace.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Integrator},{Roles.Admin}")]
+    [Authorize(Roles = Roles.IntegratorOrAdmin)]
     [WolverinePost("/api/webhooks/subscriptions/{id}/secret/rotate", OperationId = "RotateWebhookSecret")]
     [Tags(ApiTags.Webhooks)]
     [EndpointSummary("Rotate a subscription's signing secret")]

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Dsl.Enrolment.Regions;
+using Dsl.BuildingBlocks.Programme;
 using Dsl.Host.Integrators.Catalogue;
 using JasperFx;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Dsl.Assessment;
 
 /// <summary>The Assessment module's own Marten store (schema "assessment").</summary>

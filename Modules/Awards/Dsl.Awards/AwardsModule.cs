@@ -1,6 +1,3 @@
-using Dsl.BuildingBlocks.Persistence;
-using Wolverine;
-
 namespace Dsl.Awards;
 
 public static class AwardsModule

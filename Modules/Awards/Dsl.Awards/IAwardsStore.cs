@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Dsl.Awards;
 
 /// <summary>The Awards module's own Marten store (schema "awards").</summary>

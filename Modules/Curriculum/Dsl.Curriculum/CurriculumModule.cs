@@ -1,6 +1,4 @@
-using Dsl.BuildingBlocks.Persistence;
 using Dsl.Curriculum.Elements;
-using Wolverine;
 
 namespace Dsl.Curriculum;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Dsl.Curriculum;
 
 /// <summary>The Curriculum module's own Marten store (schema "curriculum").</summary>

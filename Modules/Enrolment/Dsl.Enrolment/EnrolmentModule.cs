@@ -1,4 +1,3 @@
-using Dsl.BuildingBlocks.Persistence;
 using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.Cohorts;
 using Dsl.Enrolment.Enrolments;
@@ -6,11 +5,13 @@ using Dsl.Enrolment.Placement;
 using Dsl.Enrolment.Settings;
 using Dsl.Enrolment.Settings.Import;
 using JasperFx.Events.Projections;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dsl.Enrolment;
 
+// Inside the namespace, so the alias wins over the namespace Dsl.Enrolment of the same name.
+#pragma warning disable IDE0065
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
+#pragma warning restore IDE0065
 
 public static class EnrolmentModule
 {

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Dsl.PeerNetwork;
 
 /// <summary>The PeerNetwork module's own Marten store (schema "peer_network").</summary>

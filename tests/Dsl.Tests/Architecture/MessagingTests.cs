@@ -1,10 +1,8 @@
-using System.Net.Http.Json;
 using System.Reflection;
 using Dsl.Enrolment.Contracts;
-using Wolverine.Attributes;
 using Wolverine;
+using Wolverine.Attributes;
 using Wolverine.Tracking;
-using Wolverine.Runtime;
 
 namespace Dsl.Tests.Architecture;
 
@@ -13,8 +11,7 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
     [Fact]
     public void every_contract_message_has_a_stable_versioned_identity()
     {
-        var contracts = new[] { "Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork" }
-            .Select(m => Assembly.Load($"Dsl.{m}.Contracts"))
+        var contracts = ModuleFolders.ContractAssemblies()
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false })
             .ToList();

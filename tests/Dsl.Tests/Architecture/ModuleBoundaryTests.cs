@@ -1,40 +1,63 @@
-using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Dsl.Enrolment;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Tracking;
 
 namespace Dsl.Tests.Architecture;
 
-public sealed class ModuleBoundaryTests(DslApp app)
+/// <summary>
+/// The module template, checked for every folder under <c>Modules/</c> (<see cref="ModuleFolders"/>): a module that
+/// exists there but is not registered, has no store or schema of its own, or breaks a boundary fails here.
+/// </summary>
+public sealed partial class ModuleBoundaryTests(DslApp app)
 {
-    private static readonly string[] Modules = ["Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork"];
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dsl.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Dsl.sln not found above the test output");
-    }
-
     private static IEnumerable<string> ProjectReferences(string csproj) =>
         XDocument.Load(csproj).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value));
 
     [Fact]
+    public void every_module_folder_is_a_registered_module_with_its_own_store_and_schema()
+    {
+        var registered = app.Modules;
+        ModuleFolders.Names.ShouldNotBeEmpty();
+        foreach (var module in ModuleFolders.Names)
+        {
+            File.Exists(ModuleFolders.Project(module)).ShouldBeTrue($"Modules/{module} has no Dsl.{module}/Dsl.{module}.csproj");
+            File.Exists(ModuleFolders.ContractsProject(module))
+                .ShouldBeTrue($"Modules/{module} has no Dsl.{module}.Contracts/Dsl.{module}.Contracts.csproj");
+            registered.Select(m => m.Name).ShouldContain(module,
+                $"Modules/{module} is not registered with the host: reference it from Dsl.Host.csproj and call " +
+                $"opts.Add{module}Module() in DslServices (README: Adding a module)");
+        }
+        registered.Select(m => m.Name).ShouldBe(ModuleFolders.Names, ignoreOrder: true, "every registered module has its folder");
+
+        var solution = File.ReadAllText(Path.Combine(ModuleFolders.RepositoryRoot, "Dsl.sln"));
+        foreach (var module in registered)
+        {
+            module.Schema.ShouldBe(ModuleFolders.Schema(module.Name), $"{module.Name}'s schema is its name in lower snake case");
+            module.Store.IsInterface.ShouldBeTrue();
+            module.Store.IsPublic.ShouldBeTrue();
+            var store = (IDocumentStore)app.Host.Services.GetRequiredService(module.Store);
+            store.Options.DatabaseSchemaName.ShouldBe(module.Schema, $"{module.Store.Name} keeps its data in its own schema");
+            solution.ShouldContain($"Dsl.{module.Name}.csproj", Case.Sensitive, $"Dsl.sln lists Dsl.{module.Name}");
+            solution.ShouldContain($"Dsl.{module.Name}.Contracts.csproj", Case.Sensitive, $"Dsl.sln lists Dsl.{module.Name}.Contracts");
+        }
+        registered.Select(m => m.Schema).Distinct().Count().ShouldBe(registered.Count, "no two modules share a schema");
+    }
+
+    [Fact]
     public void a_module_references_only_building_blocks_and_contracts()
     {
-        foreach (var module in Modules)
+        foreach (var module in ModuleFolders.Names)
         {
-            var csproj = Path.Combine(RepositoryRoot(), "Modules", module, $"Dsl.{module}", $"Dsl.{module}.csproj");
+            var csproj = ModuleFolders.Project(module);
+            File.Exists(csproj).ShouldBeTrue($"Modules/{module} has no Dsl.{module}/Dsl.{module}.csproj");
             foreach (var reference in ProjectReferences(csproj))
                 (reference == "Dsl.BuildingBlocks" || reference.EndsWith(".Contracts"))
                     .ShouldBeTrue($"Dsl.{module} references {reference}");
 
-            var assembly = Assembly.Load($"Dsl.{module}");
+            var assembly = ModuleFolders.Load($"Dsl.{module}");
             var forbidden = assembly.GetReferencedAssemblies().Select(a => a.Name!)
                 .Where(n => n.StartsWith("Dsl.") && n != "Dsl.BuildingBlocks" && !n.EndsWith(".Contracts"));
             forbidden.ShouldBeEmpty($"Dsl.{module} depends on another module's implementation");
@@ -44,14 +67,15 @@ public sealed class ModuleBoundaryTests(DslApp app)
     [Fact]
     public void contracts_depend_on_nothing_but_the_bcl_message_identity_and_shared_contracts()
     {
-        foreach (var module in Modules)
+        foreach (var module in ModuleFolders.Names)
         {
-            var csproj = Path.Combine(RepositoryRoot(), "Modules", module, $"Dsl.{module}.Contracts", $"Dsl.{module}.Contracts.csproj");
+            var csproj = ModuleFolders.ContractsProject(module);
+            File.Exists(csproj).ShouldBeTrue($"Modules/{module} has no Dsl.{module}.Contracts/Dsl.{module}.Contracts.csproj");
             ProjectReferences(csproj).ShouldAllBe(r => r == "Dsl.BuildingBlocks.Contracts");
             XDocument.Load(csproj).Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value)
                 .ShouldAllBe(p => p == "WolverineFx");
 
-            var assembly = Assembly.Load($"Dsl.{module}.Contracts");
+            var assembly = ModuleFolders.Load($"Dsl.{module}.Contracts");
             assembly.GetReferencedAssemblies().Select(a => a.Name!)
                 .ShouldAllBe(n => n == "System.Runtime" || n.StartsWith("System.") || n == "netstandard" || n == "Wolverine"
                     || n == "Dsl.BuildingBlocks.Contracts");
@@ -61,6 +85,7 @@ public sealed class ModuleBoundaryTests(DslApp app)
     [Fact]
     public void every_handler_and_endpoint_is_bound_to_its_own_modules_store()
     {
+        var modules = app.Modules;
         var runtime = app.Host.GetRuntime();
         // With separated handlers a shared event's chain delegates to one sub-chain per module.
         var handlerChains = runtime.Handlers.Chains
@@ -77,28 +102,47 @@ public sealed class ModuleBoundaryTests(DslApp app)
             if (calls.Count == 0) continue;
             calls.Select(c => c.HandlerType.Assembly).Distinct().Count()
                 .ShouldBe(1, $"{chain.Description} mixes handlers of several modules in one transaction");
-            var handlerAssembly = calls[0].HandlerType.Assembly;
-            var module = Modules.SingleOrDefault(m => handlerAssembly.GetName().Name == $"Dsl.{m}");
+            var module = modules.SingleOrDefault(m => m.Assembly == calls[0].HandlerType.Assembly);
             if (module is null) continue;
-            var expected = handlerAssembly.GetType($"Dsl.{module}.I{module}Store", throwOnError: true);
-            chain.AncillaryStoreType.ShouldBe(expected, $"{chain.Description} is not bound to {expected!.Name}");
+            chain.AncillaryStoreType.ShouldBe(module.Store, $"{chain.Description} is not bound to {module.Store.Name}");
             checkedChains++;
-            if (chain is Wolverine.Runtime.Handlers.HandlerChain) checkedHandlerModules.Add(module);
+            if (chain is Wolverine.Runtime.Handlers.HandlerChain) checkedHandlerModules.Add(module.Name);
         }
         checkedChains.ShouldBeGreaterThan(0);
-        checkedHandlerModules.ShouldBe(["Enrolment", "Curriculum", "PeerNetwork"], ignoreOrder: true);
+        // Every module that declares a message handler had its handlers checked.
+        var modulesWithHandlers = modules
+            .Where(m => m.Assembly.GetExportedTypes().Any(t => t.Name.EndsWith("Handler"))).Select(m => m.Name);
+        checkedHandlerModules.ShouldBe(modulesWithHandlers, ignoreOrder: true);
     }
 
     [Fact]
-    public void each_module_store_has_its_own_schema()
+    public void a_modules_message_handler_is_named_for_its_message_in_a_file_of_its_own()
     {
-        var schemas = DslApp.ModuleStores
-            .Select(t => ((IDocumentStore)app.Host.Services.GetRequiredService(t)).Options.DatabaseSchemaName)
-            .ToList();
+        var runtime = app.Host.GetRuntime();
+        var modules = app.Modules.Select(m => m.Assembly).ToHashSet();
+        var handlers = runtime.Handlers.Chains.SelectMany(c => new[] { c }.Concat(c.ByEndpoint))
+            .SelectMany(c => c.Handlers.Select(h => (c.MessageType, h.HandlerType)))
+            .Where(h => modules.Contains(h.HandlerType.Assembly))
+            .Distinct().ToList();
+        handlers.ShouldNotBeEmpty();
+        foreach (var (message, handler) in handlers)
+            handler.Name.ShouldBe($"{message.Name}Handler", $"{handler.FullName} handles {message.Name}");
 
-        schemas.ShouldBe(["enrolment", "curriculum", "assessment", "awards", "peer_network"]);
-        DslApp.ModuleStores.Select(t => t.Name).Distinct().Count().ShouldBe(DslApp.ModuleStores.Length);
-        DslApp.ModuleStores.ShouldAllBe(t => t.IsPublic);
-        typeof(IEnrolmentStore).IsInterface.ShouldBeTrue();
+        var sources = Directory.EnumerateFiles(Path.Combine(ModuleFolders.RepositoryRoot, "Modules"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+        var declared = 0;
+        foreach (var file in sources)
+        {
+            var classes = HandlerClass().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToList();
+            declared += classes.Count;
+            if (classes.Count == 0) continue;
+            classes.ShouldBe([Path.GetFileNameWithoutExtension(file)],
+                $"{Path.GetRelativePath(ModuleFolders.RepositoryRoot, file)}: one <Message>Handler per file, named as the file");
+        }
+        declared.ShouldBe(handlers.Select(h => h.HandlerType).Distinct().Count(), "every handler class is found in the module sources");
     }
+
+    [GeneratedRegex(@"\bclass\s+(\w+Handler)\b")]
+    private static partial Regex HandlerClass();
 }

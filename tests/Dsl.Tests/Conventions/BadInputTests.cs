@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Dsl.Tests.Conventions;
 
 /// <summary>Every endpoint answers bad input with a 4xx problem: never a 500, whatever arrives.</summary>

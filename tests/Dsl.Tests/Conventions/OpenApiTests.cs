@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine.Http;
 
 namespace Dsl.Tests.Conventions;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Dsl.Enrolment;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dsl.Tests.Enrolment;

@@ -1,23 +1,18 @@
 using System.Net.Http.Headers;
 using Alba;
-using Dsl.Assessment;
-using Dsl.Awards;
+using Dsl.BuildingBlocks.Persistence;
 using Dsl.BuildingBlocks.Postgres;
-using Dsl.Curriculum;
-using Dsl.Enrolment;
 using Dsl.Host.Security;
-using Dsl.PeerNetwork;
-using JasperFx;
 using JasperFx.CommandLine;
-using Wolverine.Tracking;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Trace;
+using Wolverine;
+using Wolverine.Tracking;
 
 [assembly: AssemblyFixture(typeof(Dsl.Tests.Infrastructure.DslApp))]
 
@@ -29,13 +24,13 @@ namespace Dsl.Tests.Infrastructure;
 /// </summary>
 public sealed class DslApp : IAsyncLifetime
 {
-    public static readonly Type[] ModuleStores =
-        [typeof(IEnrolmentStore), typeof(ICurriculumStore), typeof(IAssessmentStore), typeof(IAwardsStore), typeof(IPeerNetworkStore)];
-
     private EmbeddedPostgres? _postgres;
     private string? _dataDirectory;
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The modules the host registered (each <c>Add&lt;Module&gt;Module()</c> adds one), with their stores and schemas.</summary>
+    public IReadOnlyList<DslModule> Modules => Host.Services.GetServices<DslModule>().ToList();
 
     /// <summary>The host's clock: real time to start with, moving 1 ms per reading so events stay strictly ordered; tests may jump it ahead.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -100,8 +95,8 @@ public sealed class DslApp : IAsyncLifetime
     /// <summary>Empties every module store (reference data is re-seeded) and Wolverine's envelope storage.</summary>
     public async Task ResetAsync()
     {
-        foreach (var storeType in ModuleStores)
-            await ((IDocumentStore)Host.Services.GetRequiredService(storeType)).Advanced.ResetAllData();
+        foreach (var module in Modules)
+            await ((IDocumentStore)Host.Services.GetRequiredService(module.Store)).Advanced.ResetAllData();
         await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
         lock (Spans) Spans.Clear();

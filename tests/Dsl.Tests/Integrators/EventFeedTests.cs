@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Dsl.Enrolment.Contracts;
 using Dsl.Host.Integrators.Catalogue;
@@ -67,8 +66,7 @@ public sealed class EventFeedTests(DslApp app) : IntegratorTest(app)
     [Fact]
     public async Task the_asyncapi_document_lists_every_published_contract_type()
     {
-        var published = new[] { "Enrolment", "Curriculum", "Assessment", "Awards", "PeerNetwork" }
-            .Select(m => System.Reflection.Assembly.Load($"Dsl.{m}.Contracts"))
+        var published = ModuleFolders.ContractAssemblies()
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Dsl.BuildingBlocks.Contracts.IIntegrationEvent).IsAssignableFrom(t))
             .ToList();

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Wolverine;
 using Wolverine.Attributes;
-using Wolverine.ErrorHandling;
 
 namespace Dsl.Tests.Ops;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Dsl.Enrolment.Contracts;
-
 namespace Dsl.Tests.Ops;
 
 public sealed class MetricsTests(DslApp app) : Integrators.IntegratorTest(app)

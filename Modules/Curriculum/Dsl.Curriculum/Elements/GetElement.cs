@@ -1,10 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Curriculum.Elements;
 
 public static class GetElementEndpoint

@@ -1,10 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Wolverine.Http;
-
 namespace Dsl.Curriculum.Elements;
 
 public sealed record GetElementsQuery : PageQuery

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Marten;
 using Marten.Schema;
 
 namespace Dsl.Curriculum.Elements;

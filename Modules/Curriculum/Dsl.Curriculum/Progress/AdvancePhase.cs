@@ -1,13 +1,4 @@
-using Dsl.BuildingBlocks.Http;
 using Dsl.Curriculum.Contracts;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Dsl.Curriculum.Progress;
 
@@ -36,7 +27,7 @@ public static class AdvancePhaseEndpoint
     }
 
     /// <summary>Records that a lead reached the next phase (admin or facilitator); reaching completed finishes the programme.</summary>
-    [Authorize(Roles = "admin,facilitator")]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePost("/api/curriculum/progress/{enrolmentId}/phase", OperationId = "AdvancePhase")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("Advance a lead to the next phase")]

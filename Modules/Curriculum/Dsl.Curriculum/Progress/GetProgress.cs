@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Http;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Dsl.Curriculum.Progress;
 
 public static class GetProgressEndpoint
@@ -14,12 +6,10 @@ public static class GetProgressEndpoint
         session.LoadAsync<LeadProgress>(enrolmentId, ct);
 
     public static ProblemDetails Validate(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user) =>
-        progress is not null && progress.IsVisibleTo(user)
-            ? WolverineContinue.NoProblems
-            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+        SettingAccess.Check(user, progress?.SettingUrn, $"There is no progress record for enrolment {enrolmentId}.");
 
     /// <summary>A lead's progress through the programme's phases (admin, facilitator, or the setting's head or lead).</summary>
-    [Authorize(Roles = "admin,facilitator,head,lead")]
+    [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}", OperationId = "GetProgress")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("Get a lead's progress")]

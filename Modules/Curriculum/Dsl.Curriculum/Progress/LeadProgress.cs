@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Dsl.BuildingBlocks.Security;
 using Dsl.Curriculum.Contracts;
 
 namespace Dsl.Curriculum.Progress;
@@ -19,9 +17,6 @@ public sealed class LeadProgress
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public List<PhaseChange> Phases { get; set; } = [];
-
-    public bool IsVisibleTo(ClaimsPrincipal user) =>
-        !(user.IsInRole(Roles.Head) || user.IsInRole(Roles.Lead)) || user.IsInRole(Roles.Admin) || user.SettingUrn() == SettingUrn;
 }
 
 public sealed record PhaseChange(ProgrammePhase Phase, DateTimeOffset At);

@@ -1,5 +1,5 @@
-using Wolverine.Persistence;
 using Dsl.Enrolment.Placement;
+using Wolverine.Persistence;
 
 namespace Dsl.Enrolment.AcademicYears;
 

@@ -19,6 +19,5 @@ public static class CohortOccupancyQuery
         CohortView.From(cohort, (await ForAsync(session, [cohort.Id], ct)).GetValueOrDefault(cohort.Id, CohortOccupancy.Empty));
 
     /// <summary>Facilitators see only the cohorts they run; everyone else may read any cohort.</summary>
-    public static bool CanSee(ClaimsPrincipal user, Cohort cohort) =>
-        !user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin) || cohort.FacilitatorId == user.FindFirst("sub")?.Value;
+    public static bool CanSee(ClaimsPrincipal user, Cohort cohort) => SettingAccess.CanSeeCohort(user, cohort.FacilitatorId);
 }

@@ -33,7 +33,7 @@ public static class GetCohortsEndpoint
         if (query.Region is not null) cohorts = cohorts.Where(c => c.Region == query.Region);
         if (user.IsInRole(Roles.Facilitator) && !user.IsInRole(Roles.Admin))
         {
-            var me = user.FindFirst("sub")?.Value;
+            var me = user.UserId();
             cohorts = cohorts.Where(c => c.FacilitatorId == me);
         }
         // Cohorts number in the hundreds, so ordering and paging in memory keeps the cursor simple and exact.

@@ -16,7 +16,7 @@ public static class DeferEmbeddingEndpoint
     }
 
     /// <summary>A short-track setting puts the embedding phase off until later (the setting's head, or admin).</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/defer-embedding", OperationId = "DeferEmbedding")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Defer the embedding phase")]

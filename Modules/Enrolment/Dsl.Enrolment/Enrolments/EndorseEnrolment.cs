@@ -1,5 +1,4 @@
 using Dsl.Enrolment.Placement;
-using Dsl.Enrolment.Settings;
 
 namespace Dsl.Enrolment.Enrolments;
 
@@ -41,7 +40,7 @@ public static class EndorseEnrolmentEndpoint
     /// Endorses the lead (the setting's head, or admin) and allocates a place: confirmed when the cohort and
     /// the year have room and nobody waits ahead, otherwise waitlisted in endorsement order.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Endorse an enrolment")]

@@ -1,14 +1,15 @@
 namespace Dsl.Enrolment.Enrolments;
 
-/// <summary>Who may see and act on an enrolment. Another setting's enrolment is reported as not found, never as forbidden.</summary>
+/// <summary>
+/// Who may see and act on an enrolment: the programme's rule (<see cref="SettingAccess"/>). Another setting's
+/// enrolment is reported as not found, never as forbidden.
+/// </summary>
 public static class EnrolmentAccess
 {
-    public static bool CanSee(ClaimsPrincipal user, Enrolment enrolment) =>
-        user.IsInRole(Roles.Admin) || (IsSettingUser(user) && user.SettingUrn() == enrolment.SettingUrn);
+    public static bool CanSee(ClaimsPrincipal user, Enrolment enrolment) => SettingAccess.CanSee(user, enrolment.SettingUrn);
 
     /// <summary>Heads act for their own setting; admins for any.</summary>
-    public static bool CanActFor(ClaimsPrincipal user, string settingUrn) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Head) && user.SettingUrn() == settingUrn);
+    public static bool CanActFor(ClaimsPrincipal user, string settingUrn) => SettingAccess.CanActFor(user, settingUrn);
 
     public static ProblemDetails NotFound(Guid id) => Problems.NotFound($"There is no enrolment {id}.");
 
@@ -25,8 +26,6 @@ public static class EnrolmentAccess
                 new Dictionary<string, object?> { ["currentStatus"] = Camel(enrolment.Status) });
         return WolverineContinue.NoProblems;
     }
-
-    private static bool IsSettingUser(ClaimsPrincipal user) => user.IsInRole(Roles.Head) || user.IsInRole(Roles.Lead);
 
     public static string Camel(Enum value) => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];
 }

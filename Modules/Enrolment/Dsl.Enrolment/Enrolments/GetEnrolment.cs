@@ -9,7 +9,7 @@ public static class GetEnrolmentEndpoint
         enrolment is not null && EnrolmentAccess.CanSee(user, enrolment) ? WolverineContinue.NoProblems : EnrolmentAccess.NotFound(id);
 
     /// <summary>One enrolment with its status history (admin, or the setting's head or lead).</summary>
-    [Authorize(Roles = "admin,head,lead")]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverineGet("/api/enrolments/{id}", OperationId = "GetEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Get an enrolment")]

@@ -22,7 +22,7 @@ public sealed record GetEnrolmentsQuery : PageQuery
 public static class GetEnrolmentsEndpoint
 {
     /// <summary>Enrolments in submission order, filtered. Heads and leads see only their own setting's.</summary>
-    [Authorize(Roles = "admin,head,lead")]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverineGet("/api/enrolments", OperationId = "GetEnrolments")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("List enrolments")]
@@ -31,7 +31,7 @@ public static class GetEnrolmentsEndpoint
     {
         var after = query.After ?? "";
         var setting = user.IsInRole(Roles.Admin) ? query.Setting : user.SettingUrn();
-        IQueryable<Enrolment> enrolments = session.Query<Enrolment>().Where(e => e.ListKey.CompareTo(after) > 0);
+        var enrolments = session.Query<Enrolment>().Where(e => e.ListKey.CompareTo(after) > 0);
         if (query.Cohort is not null) enrolments = enrolments.Where(e => e.CohortId == query.Cohort);
         if (query.Region is not null) enrolments = enrolments.Where(e => e.Region == query.Region);
         if (query.Year is not null) enrolments = enrolments.Where(e => e.AcademicYearId == query.Year);
@@ -55,7 +55,7 @@ public static class GetCohortRosterEndpoint
         CohortOccupancyQuery.CanSee(user, cohort) ? WolverineContinue.NoProblems : Problems.NotFound($"There is no cohort {cohort.Id}.");
 
     /// <summary>The leads holding a place in a cohort (admin, or the cohort's facilitator).</summary>
-    [Authorize(Roles = "admin,facilitator")]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverineGet("/api/cohorts/{id}/roster", OperationId = "GetCohortRoster")]
     [Tags(ApiTags.Cohorts)]
     [EndpointSummary("Get a cohort's roster")]

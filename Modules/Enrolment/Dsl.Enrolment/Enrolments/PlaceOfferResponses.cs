@@ -14,7 +14,7 @@ public static class AcceptPlaceOfferEndpoint
     }
 
     /// <summary>Accepts the place offered from the waitlist (the setting's head, or admin): the enrolment is confirmed.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/offer/accept", OperationId = "AcceptPlaceOffer")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Accept a place offer")]
@@ -37,7 +37,7 @@ public static class DeclinePlaceOfferEndpoint
         EnrolmentAccess.Check(user, enrolment, "decline a place offer", EnrolmentStatus.PlaceOffered);
 
     /// <summary>Declines the offered place (the setting's head, or admin): the enrolment is withdrawn and the place moves on.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/offer/decline", OperationId = "DeclinePlaceOffer")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Decline a place offer")]
@@ -58,27 +58,5 @@ public static class DeclinePlaceOfferEndpoint
         await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
 
         return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
-    }
-}
-
-/// <summary>Lapses an offer nobody answered in time; runs from the scheduled message, so it survives restarts.</summary>
-public static class ExpirePlaceOfferHandler
-{
-    public static async Task<(Events, OutgoingMessages)> Handle(ExpirePlaceOffer command,
-        [WriteAggregate(Required = false)] Enrolment? enrolment, IDocumentSession session, TimeProvider clock,
-        IOptions<EnrolmentOptions> options, CancellationToken ct)
-    {
-        var events = new Events();
-        var messages = new OutgoingMessages();
-        if (enrolment is not { Status: EnrolmentStatus.PlaceOffered } || enrolment.Offer?.OfferId != command.OfferId)
-            return (events, messages); // answered or moved on already
-
-        var now = clock.GetUtcNow();
-        var ledger = await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct);
-        events.Add(new PlaceOfferLapsed(command.OfferId, now));
-        messages.Add(new PlaceOfferExpired().About(enrolment, now));
-        messages.Add(new EnrolmentWaitlisted().About(enrolment, now));
-        await PlaceOffers.ReleaseAndOffer(ledger, enrolment, session, now, options.Value.OfferExpiry, messages, ct);
-        return (events, messages);
     }
 }

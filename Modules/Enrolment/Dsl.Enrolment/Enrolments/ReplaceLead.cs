@@ -19,7 +19,7 @@ public static class ReplaceLeadEndpoint
     /// A new lead takes over the same enrolment and place (the setting's head, or admin); the head must
     /// endorse the new lead before the enrolment is confirmed again.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/replace-lead", OperationId = "ReplaceLead")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Replace the lead")]

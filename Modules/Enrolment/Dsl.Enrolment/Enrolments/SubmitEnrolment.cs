@@ -33,7 +33,7 @@ public sealed record SubmitEnrolment(string SettingUrn, NominatedLead Lead, Guid
     {
         public Validator()
         {
-            RuleFor(x => x.SettingUrn).Must(Setting.IsValidUrn).WithMessage("settingUrn must be a six-digit DfE URN.");
+            RuleFor(x => x.SettingUrn).Urn("settingUrn");
             RuleFor(x => x.Lead).NotNull().SetValidator(new NominatedLead.Validator());
             RuleFor(x => x.CohortId).NotNull();
             RuleFor(x => x.Track).NotNull();
@@ -72,7 +72,7 @@ public static class SubmitEnrolmentEndpoint
     }
 
     /// <summary>Enrols a lead for a setting (the setting's head, or admin). Starts awaiting endorsement.</summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments", OperationId = "SubmitEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Submit an enrolment")]

@@ -44,7 +44,7 @@ public static class TransferEnrolmentEndpoint
     /// Moves the enrolment to another cohort (the setting's head, or admin). A held place moves only if the
     /// target cohort and its year have room (else 409); the place left behind goes to the next in line.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/transfer", OperationId = "TransferEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Transfer an enrolment to another cohort")]

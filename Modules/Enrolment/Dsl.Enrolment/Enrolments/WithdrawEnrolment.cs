@@ -24,7 +24,7 @@ public static class WithdrawEnrolmentEndpoint
     /// Withdraws the enrolment (the setting's head, or admin). A held place is offered to the next in line;
     /// before the embedding phase the setting may enrol again.
     /// </summary>
-    [Authorize(Roles = $"{Roles.Admin},{Roles.Head}")]
+    [Authorize(Roles = Roles.AdminOrHead)]
     [WolverinePost("/api/enrolments/{id}/withdrawal", OperationId = "WithdrawEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Withdraw an enrolment")]

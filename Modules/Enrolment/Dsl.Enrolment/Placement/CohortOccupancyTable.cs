@@ -1,8 +1,8 @@
 using System.Data.Common;
-using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
+using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
 
 namespace Dsl.Enrolment.Placement;
 

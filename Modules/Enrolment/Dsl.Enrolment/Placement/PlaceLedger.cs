@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace Dsl.Enrolment.Placement;
 
+// Inside the namespace, so the alias wins over the namespace Dsl.Enrolment of the same name.
+#pragma warning disable IDE0065
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
+#pragma warning restore IDE0065
 
 /// <summary>
 /// The places of one academic year, read from the occupancy counters (ADR 0016) under transaction-scoped

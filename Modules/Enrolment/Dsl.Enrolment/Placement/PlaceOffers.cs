@@ -3,7 +3,10 @@ using Wolverine.Attributes;
 
 namespace Dsl.Enrolment.Placement;
 
+// Inside the namespace, so the alias wins over the namespace Dsl.Enrolment of the same name.
+#pragma warning disable IDE0065
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
+#pragma warning restore IDE0065
 
 /// <summary>Asks Enrolment to lapse an offer if it is still open when it expires (a scheduled, durable message).</summary>
 [MessageIdentity("dsl.enrolment.expire-place-offer.v1")]

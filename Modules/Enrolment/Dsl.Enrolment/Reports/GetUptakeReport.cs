@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.Enrolments;
-using Dsl.Enrolment.Regions;
 
 namespace Dsl.Enrolment.Reports;
 
+// Inside the namespace, so the alias wins over the namespace Dsl.Enrolment of the same name.
+#pragma warning disable IDE0065
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
+#pragma warning restore IDE0065
 
 /// <summary>One region's uptake in one academic year; region "all" is the year's total.</summary>
 /// <param name="Cap">The year's funded place cap (the programme's target).</param>

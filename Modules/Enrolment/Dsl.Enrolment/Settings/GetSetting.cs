@@ -3,7 +3,7 @@ namespace Dsl.Enrolment.Settings;
 public static class GetSettingEndpoint
 {
     public static Task<Setting?> LoadAsync(string urn, IQuerySession session, CancellationToken ct) =>
-        Setting.IsValidUrn(urn) ? session.LoadAsync<Setting>(urn, ct) : Task.FromResult<Setting?>(null);
+        Urns.IsValid(urn) ? session.LoadAsync<Setting>(urn, ct) : Task.FromResult<Setting?>(null);
 
     public static ProblemDetails Validate(Setting? setting, string urn) =>
         setting is null ? Problems.NotFound($"There is no setting with URN '{urn}'.") : WolverineContinue.NoProblems;

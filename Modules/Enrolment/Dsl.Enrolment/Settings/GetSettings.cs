@@ -31,7 +31,7 @@ public static class GetSettingsEndpoint
         CancellationToken ct)
     {
         var after = query.After ?? "";
-        IQueryable<Setting> settings = session.Query<Setting>().Where(s => s.Urn.CompareTo(after) > 0);
+        var settings = session.Query<Setting>().Where(s => s.Urn.CompareTo(after) > 0);
         if (query.Region is not null) settings = settings.Where(s => s.Region == query.Region);
         if (query.Phase is not null) settings = settings.Where(s => s.Phase == query.Phase);
         if (query.Funding is { } funding)

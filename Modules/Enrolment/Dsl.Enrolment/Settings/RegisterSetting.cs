@@ -13,7 +13,7 @@ public sealed record RegisterSetting(
     {
         public Validator()
         {
-            RuleFor(x => x.Urn).Must(Setting.IsValidUrn).WithMessage("urn must be a six-digit DfE URN.");
+            RuleFor(x => x.Urn).Urn("urn");
             RuleFor(x => x.Ukprn).Ukprn().When(x => x.Ukprn is not null);
             RuleFor(x => x.Name).SettingName();
             RuleFor(x => x.Type).NotNull();

@@ -45,6 +45,4 @@ public sealed class Setting : IRevisioned
 
     public static Funding FundingOf(SettingType type) =>
         IndependentTypes.Contains(type) ? Funding.Independent : Funding.StateFunded;
-
-    public static bool IsValidUrn(string? urn) => urn is { Length: 6 } && urn.All(char.IsAsciiDigit) && urn[0] != '0';
 }

@@ -1,5 +1,3 @@
-using Dsl.Enrolment.Regions;
-
 namespace Dsl.Enrolment.Settings;
 
 /// <summary>The field rules a setting's data must meet, shared by registration and change.</summary>
@@ -7,10 +5,6 @@ public static class SettingRules
 {
     public static IRuleBuilderOptions<T, string?> SettingName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(200);
-
-    public static IRuleBuilderOptions<T, string?> ProgrammeRegion<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(ProgrammeRegions.Exists)
-            .WithMessage($"region must be one of: {string.Join(", ", ProgrammeRegions.All.Select(r => r.Code))}.");
 
     public static IRuleBuilderOptions<T, string?> Ukprn<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Matches(@"^1\d{7}$").WithMessage("ukprn must be an 8-digit UK provider reference number starting with 1.");

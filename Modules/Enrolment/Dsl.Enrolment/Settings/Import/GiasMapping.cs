@@ -6,20 +6,6 @@ namespace Dsl.Enrolment.Settings.Import;
 /// </summary>
 public static class GiasMapping
 {
-    /// <summary>The nine government office regions, folded into the programme's seven.</summary>
-    private static readonly Dictionary<string, string> Regions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["North East"] = "north-east-and-yorkshire",
-        ["Yorkshire and the Humber"] = "north-east-and-yorkshire",
-        ["North West"] = "north-west",
-        ["East Midlands"] = "midlands",
-        ["West Midlands"] = "midlands",
-        ["East of England"] = "east-of-england",
-        ["London"] = "london",
-        ["South East"] = "south-east",
-        ["South West"] = "south-west",
-    };
-
     private static readonly Dictionary<string, SettingType> Types = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Community school"] = SettingType.MaintainedSchool,
@@ -81,8 +67,9 @@ public static class GiasMapping
         [""] = SettingPhase.NotApplicable,
     };
 
+    /// <summary>The nine government office regions, folded into the programme's seven (ProgrammeRegions holds the mapping).</summary>
     public static string? Region(string governmentOfficeRegion) =>
-        Regions.TryGetValue(governmentOfficeRegion.Trim(), out var region) ? region : null;
+        ProgrammeRegions.ForGovernmentOfficeRegion(governmentOfficeRegion)?.Code;
 
     /// <summary>The setting type, or the reason the row cannot be imported.</summary>
     public static (SettingType? Type, string? Problem) Type(string typeOfEstablishment, string furtherEducationType)

@@ -89,7 +89,7 @@ public sealed class SettingsImporter(IEnrolmentStore store)
         string furtherEducationType, string phase, string localAuthority, string governmentOfficeRegion,
         string status, string ukprn)
     {
-        if (!Setting.IsValidUrn(urn)) return (null, $"URN '{urn}' is not a six-digit number");
+        if (!Urns.IsValid(urn)) return (null, $"URN '{urn}' is not a six-digit number");
         if (string.IsNullOrWhiteSpace(name)) return (null, "EstablishmentName is empty");
         var (type, typeProblem) = GiasMapping.Type(typeOfEstablishment, furtherEducationType);
         if (type is null) return (null, typeProblem);
