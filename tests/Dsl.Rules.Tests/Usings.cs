@@ -1,0 +1,3 @@
+global using Dsl.Rules.Tests;
+global using Shouldly;
+global using Xunit;
