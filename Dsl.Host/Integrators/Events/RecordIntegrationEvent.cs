@@ -37,10 +37,10 @@ public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegr
 /// </summary>
 public static class IntegrationEventTelemetry
 {
-    private static readonly System.Diagnostics.Metrics.Counter<long> Published_ =
+    private static readonly System.Diagnostics.Metrics.Counter<long> Recorded =
         Dsl.BuildingBlocks.Telemetry.DslTelemetry.Meter.CreateCounter<long>("dsl.integration_events.published", "{event}",
             "Public integration events recorded for integrators, by module, type (dsl.enrolment.confirmed.v1, ...) and region");
 
     public static void Published(IntegrationEventType type, string region) =>
-        Published_.Add(1, new("dsl.module", type.Module), new("type", type.Name), new("dsl.region", region));
+        Recorded.Add(1, new("dsl.module", type.Module), new("type", type.Name), new("dsl.region", region));
 }

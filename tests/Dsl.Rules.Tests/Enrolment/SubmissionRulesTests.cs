@@ -81,9 +81,19 @@ public sealed class SubmissionRulesTests
     [Fact]
     public void an_enrolment_submitted_before_the_setting_facts_were_recorded_publishes_them_as_absent()
     {
-        // A stream started before December 2026 has an EnrolmentStarted without phase or type.
-        var old = Dsl.Enrolment.Enrolments.Enrolment.Create(new EnrolmentStarted(Guid.CreateVersion7(), "137000",
-            Funding.StateFunded, "london", Cohort.Id, "2026-27", Track.Full, Guid.CreateVersion7(), Given.Now));
+        // A stream started before December 2026 holds an EnrolmentStarted stored without phase or type
+        // (as the module's store writes it: camelCase, enums as strings).
+        var stored = $$"""
+            {"enrolmentId":"{{Guid.CreateVersion7()}}","settingUrn":"137000","funding":"StateFunded","region":"london",
+             "cohortId":"{{Cohort.Id}}","academicYearId":"2026-27","track":"Full","leadId":"{{Guid.CreateVersion7()}}","at":"2026-11-02T10:00:00Z"}
+            """;
+        var started = System.Text.Json.JsonSerializer.Deserialize<EnrolmentStarted>(stored,
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+            {
+                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+            })!;
+        (started.SettingPhase, started.SettingType).ShouldBe((null, null));
+        var old = Dsl.Enrolment.Enrolments.Enrolment.Create(started);
 
         var confirmed = new EnrolmentConfirmed().About(old, Given.Now);
 
