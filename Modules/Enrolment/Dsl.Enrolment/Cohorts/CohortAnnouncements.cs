@@ -52,8 +52,10 @@ public static class AnnounceExistingCohortsHandler
     /// <summary>
     /// Cohorts created before cohort events existed are published once, through the outbox, with their markers in the
     /// same transaction: a restart publishes nothing twice, and a racing second run's marker inserts fail and roll its
-    /// messages back with them. Cohorts created since are announced by <see cref="CreateCohortEndpoint"/>.
+    /// messages back with them (it is then retried, and finds nothing left to announce). Cohorts created since are
+    /// announced by <see cref="CreateCohortEndpoint"/>.
     /// </summary>
+    [RetryNow(typeof(JasperFx.DocumentAlreadyExistsException), 50, 250, 1000)]
     public static async Task<OutgoingMessages> Handle(AnnounceExistingCohorts _, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
