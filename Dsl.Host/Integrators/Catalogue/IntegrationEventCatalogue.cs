@@ -10,6 +10,15 @@ public sealed record IntegrationEventType(Type ClrType, string Name, string Modu
 {
     /// <summary>The CloudEvents source of every event of this type.</summary>
     public string Source => $"urn:dsl:{Module}";
+
+    /// <summary>
+    /// The span tag that names what the subject is, for delivery spans: <c>dsl.enrolment_id</c> for an event about
+    /// an enrolment (whichever module publishes it), <c>dsl.cohort_id</c> for one about a cohort; none otherwise.
+    /// </summary>
+    public string? SubjectTag { get; } =
+        ClrType.GetProperty("EnrolmentId") is not null ? "dsl.enrolment_id"
+        : ClrType.GetProperty("CohortId") is not null ? "dsl.cohort_id"
+        : null;
 }
 
 /// <summary>
@@ -36,6 +45,8 @@ public sealed partial class IntegrationEventCatalogue
     public IntegrationEventType For(Type clrType) => _byClrType[clrType];
 
     public bool IsKnown(string name) => _byName.ContainsKey(name);
+
+    public IntegrationEventType? Find(string name) => _byName.GetValueOrDefault(name);
 
     // Module and event names are lower-case words joined by single dashes (peer-network, lead-progressed).
     [GeneratedRegex(@"^dsl\.([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.v[1-9][0-9]*$")]

@@ -65,6 +65,16 @@ public sealed class IntegrationEventCatalogueTests
     }
 
     [Fact]
+    public void delivery_spans_name_the_subject_by_what_the_event_is_about()
+    {
+        var catalogue = IntegrationEventCatalogue.Instance;
+        catalogue.For(typeof(Dsl.Enrolment.Contracts.EnrolmentConfirmed)).SubjectTag.ShouldBe("dsl.enrolment_id");
+        catalogue.For(typeof(Dsl.Curriculum.Contracts.LeadProgressed)).SubjectTag.ShouldBe("dsl.enrolment_id");
+        catalogue.For(typeof(Dsl.Enrolment.Contracts.CohortScheduled)).SubjectTag.ShouldBe("dsl.cohort_id");
+        Catalogue.For(typeof(ActionLearningSetFormed)).SubjectTag.ShouldBeNull();
+    }
+
+    [Fact]
     public void the_hosts_catalogue_holds_every_modules_public_events()
     {
         var modules = IntegrationEventCatalogue.Instance.Types.GroupBy(t => t.Module).ToDictionary(g => g.Key, g => g.Select(t => t.Name).ToList());
