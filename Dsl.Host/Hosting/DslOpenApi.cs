@@ -1,6 +1,3 @@
-using Dsl.BuildingBlocks.Http;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Dsl.Host.Hosting;

@@ -24,7 +24,8 @@ public static class WebhookTelemetry
         activity?.SetTag("cloudevents.event_id", delivery.EventId);
         activity?.SetTag("cloudevents.event_type", delivery.EventType);
         activity?.SetTag("cloudevents.event_subject", delivery.Subject);
-        if (delivery.EventType.StartsWith("dsl.enrolment.", StringComparison.Ordinal)) activity?.SetTag("dsl.enrolment_id", delivery.Subject);
+        if (Catalogue.IntegrationEventCatalogue.Instance.Find(delivery.EventType)?.SubjectTag is { } subjectTag)
+            activity?.SetTag(subjectTag, delivery.Subject);
         return activity;
     }
 

@@ -31,17 +31,16 @@ public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegr
     }
 }
 
-/// <summary><c>dsl.enrolment.transitions</c>: each enrolment status change published, by transition and region.</summary>
+/// <summary>
+/// <c>dsl.integration_events.published</c>: every recorded public event, by publishing module, CloudEvents type and
+/// region, the same for every module's contracts (an enrolment's transitions are its module's event types).
+/// </summary>
 public static class IntegrationEventTelemetry
 {
-    private static readonly System.Diagnostics.Metrics.Counter<long> Transitions =
-        Dsl.BuildingBlocks.Telemetry.DslTelemetry.Meter.CreateCounter<long>("dsl.enrolment.transitions", "{transition}",
-            "Enrolment lifecycle events published, by transition (submitted, confirmed, waitlisted, withdrawn, ...) and region");
+    private static readonly System.Diagnostics.Metrics.Counter<long> Recorded =
+        Dsl.BuildingBlocks.Telemetry.DslTelemetry.Meter.CreateCounter<long>("dsl.integration_events.published", "{event}",
+            "Public integration events recorded for integrators, by module, type (dsl.enrolment.confirmed.v1, ...) and region");
 
-    public static void Published(IntegrationEventType type, string region)
-    {
-        if (type.Module != "enrolment") return;
-        var transition = type.Name.Split('.')[2];
-        Transitions.Add(1, new("transition", transition), new("dsl.region", region));
-    }
+    public static void Published(IntegrationEventType type, string region) =>
+        Recorded.Add(1, new("dsl.module", type.Module), new("type", type.Name), new("dsl.region", region));
 }

@@ -6,20 +6,28 @@ namespace Dsl.Enrolment.Contracts;
 /// What every enrolment event tells integrators and other modules. Carries no personal data: the
 /// lead is identified only through the enrolment id.
 /// </summary>
-public abstract record EnrolmentIntegrationEvent : IIntegrationEvent
+public abstract record EnrolmentIntegrationEvent : IntegrationEvent
 {
-    /// <summary>Unique per event; the same on every redelivery.</summary>
-    public Guid EventId { get; init; }
-    public DateTimeOffset OccurredAt { get; init; }
+    /// <summary>2: settingPhase and settingType were added (December 2026); 1 before.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    protected EnrolmentIntegrationEvent() => SchemaVersion = CurrentSchemaVersion;
+
     public Guid EnrolmentId { get; init; }
     public string SettingUrn { get; init; } = "";
+    /// <summary>
+    /// The setting's phase of education when it enrolled: primary, secondary, allThrough, sixteenPlus or
+    /// notApplicable; null for an enrolment submitted before it was recorded (schema version 1).
+    /// </summary>
+    public string? SettingPhase { get; init; }
+    /// <summary>
+    /// The setting's type when it enrolled (academy, maintainedSchool, specialSchool, feCollege, …, other); null for an
+    /// enrolment submitted before it was recorded (schema version 1).
+    /// </summary>
+    public string? SettingType { get; init; }
     public Guid CohortId { get; init; }
-    /// <summary>Programme region code, e.g. "north-west".</summary>
-    public string Region { get; init; } = "";
     /// <summary>Academic year id, e.g. "2023-24".</summary>
     public string AcademicYear { get; init; } = "";
-    public int SchemaVersion { get; init; } = 1;
 
-    // Explicit, so the subject is not repeated inside the event's data.
-    string IIntegrationEvent.Subject => EnrolmentId.ToString();
+    protected override string SubjectId => EnrolmentId.ToString();
 }

@@ -24,6 +24,7 @@ public static class EnrolmentModule
                 store.Schema.For<AcademicYear>().UseNumericRevisions(true);
                 store.Schema.For<Setting>().Identity(s => s.Urn).UseNumericRevisions(true);
                 store.Schema.For<Cohort>().UseNumericRevisions(true).Duplicate(c => c.AcademicYearId);
+                store.Schema.For<AnnouncedCohort>();
                 store.Schema.For<Lead>();
                 store.Schema.For<SettingPlace>();
                 // The enrolment's projection is written in the same transaction as its events, so place
@@ -48,6 +49,8 @@ public static class EnrolmentModule
         opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
         opts.Services.AddSingleton<SettingsImporter>();
         opts.Services.AddHostedService<Reports.CohortGauges>();
+        // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
+        opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
         return opts;
     }
 }

@@ -10,7 +10,7 @@ public sealed class WebhookDeliveryTests(DslApp app) : IntegratorTest(app)
     [Fact]
     public async Task an_enrolment_event_arrives_as_a_signed_cloudevent()
     {
-        var (_, secret) = await Subscribe();
+        var (_, secret) = await Subscribe(["dsl.enrolment.submitted.v1"]);
         var given = new Programme(App);
         var enrolment = await given.Enrolment(await given.Setting(), await given.Cohort());
 

@@ -69,7 +69,7 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
 
         using var ops = new HttpClient();
         (await ops.GetStringAsync($"http://127.0.0.1:{opsPort}/metrics", Ct))
-            .ShouldContain("dsl_enrolment_transitions_total", Case.Sensitive, "the ops-only listener serves metrics without a token");
+            .ShouldContain("dsl_integration_events_published_total", Case.Sensitive, "the ops-only listener serves metrics without a token");
     }
 
     private static IEnumerable<JsonNode> Spans(JsonNode? body) =>

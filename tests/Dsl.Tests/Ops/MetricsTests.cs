@@ -29,7 +29,7 @@ public sealed class MetricsTests(DslApp app) : Integrators.IntegratorTest(app)
         scrape.ShouldContain("dsl_region=\"london\"");
         foreach (var metric in new[]
                  {
-                     "dsl_enrolment_transitions_total{", "transition=\"confirmed\"", "dsl_webhook_deliveries_total{", "outcome=\"delivered\"",
+                     "dsl_integration_events_published_total{", "type=\"dsl.enrolment.confirmed.v1\"", "dsl_module=\"enrolment\"", "dsl_webhook_deliveries_total{", "outcome=\"delivered\"",
                      "dsl_webhook_delivery_duration_milliseconds_bucket", "dsl_dead_letters", "dsl_webhook_backlog",
                      "http_server_request_duration_seconds", "http_client_request_duration_seconds", "dotnet_gc_",
                  })

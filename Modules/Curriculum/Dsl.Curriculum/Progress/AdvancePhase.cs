@@ -38,12 +38,12 @@ public static class AdvancePhaseEndpoint
         var phase = command.Phase!.Value;
         progress.Phase = phase;
         progress.Phases.Add(new PhaseChange(phase, now));
-        var messages = new OutgoingMessages { new LeadProgressed(progress.Id, phase, now) };
+        var messages = new OutgoingMessages { new LeadProgressed { Phase = phase }.About(progress, now) };
         if (phase == ProgrammePhase.Completed)
         {
             progress.Open = false;
             progress.ClosedAt = now;
-            messages.Add(new ProgrammeCompleted(progress.Id, now));
+            messages.Add(new ProgrammeCompleted().About(progress, now));
         }
         return (progress, MartenOps.Store(progress), messages);
     }

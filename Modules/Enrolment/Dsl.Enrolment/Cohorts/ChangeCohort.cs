@@ -43,6 +43,7 @@ public static class ChangeCohortEndpoint
         if (command.Capacity < taken)
             return (Results.Problem(Problems.Conflict($"Capacity cannot be lower than the {taken} places already taken.")), messages);
 
+        var before = CohortAnnouncements.Facts(cohort);
         cohort.Name = command.Name?.Trim() ?? cohort.Name;
         cohort.DeliveryMode = command.DeliveryMode ?? cohort.DeliveryMode;
         cohort.StartsOn = command.StartsOn ?? cohort.StartsOn;
@@ -51,6 +52,8 @@ public static class ChangeCohortEndpoint
         var raised = command.Capacity > cohort.Capacity;
         cohort.Capacity = command.Capacity ?? cohort.Capacity;
         session.UpdateToNextRevision(cohort, response);
+        // Other modules keep their own copy of the cohort: tell them when anything they hold changed.
+        if (CohortAnnouncements.Facts(cohort) != before) messages.Add(new CohortChanged().Describe(cohort, clock.GetUtcNow()));
 
         if (raised)
         {

@@ -40,16 +40,20 @@ public static class CreateCohortEndpoint
     [WolverinePost("/api/cohorts", OperationId = "CreateCohort")]
     [Tags(ApiTags.Cohorts)]
     [EndpointSummary("Create a cohort")]
-    public static (Created<CohortView>, IMartenOp) Post(CreateCohort command, TimeProvider clock, HttpResponse response)
+    public static (Created<CohortView>, IMartenOp, IMartenOp, CohortScheduled) Post(CreateCohort command, TimeProvider clock,
+        HttpResponse response)
     {
+        var now = clock.GetUtcNow();
         var cohort = new Cohort
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), AcademicYearId = command.AcademicYearId, Region = command.Region,
+            Id = Guid.CreateVersion7(now), AcademicYearId = command.AcademicYearId, Region = command.Region,
             DeliveryMode = command.DeliveryMode!.Value, Name = command.Name.Trim(), StartsOn = command.StartsOn!.Value,
             Capacity = command.Capacity!.Value, FacilitatorId = command.FacilitatorId, Version = 1,
         };
         response.SetETag(cohort.Version);
         return (TypedResults.Created($"/api/cohorts/{cohort.Id}", CohortView.From(cohort, CohortOccupancy.Empty)),
-            MartenOps.Insert(cohort));
+            MartenOps.Insert(cohort),
+            MartenOps.Insert(new AnnouncedCohort { Id = cohort.Id, At = now }),
+            new CohortScheduled().Describe(cohort, now));
     }
 }

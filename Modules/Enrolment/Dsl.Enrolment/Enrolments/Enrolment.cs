@@ -27,6 +27,10 @@ public sealed class Enrolment
     public Funding Funding { get; set; }
     /// <summary>The setting's programme region.</summary>
     public string Region { get; set; } = "";
+    /// <summary>The setting's phase at submission; null for enrolments submitted before it was recorded.</summary>
+    public SettingPhase? SettingPhase { get; set; }
+    /// <summary>The setting's type at submission; null for enrolments submitted before it was recorded.</summary>
+    public SettingType? SettingType { get; set; }
     public Guid CohortId { get; set; }
     public string AcademicYearId { get; set; } = "";
     public Track Track { get; set; }
@@ -58,6 +62,7 @@ public sealed class Enrolment
         var enrolment = new Enrolment
         {
             Id = e.EnrolmentId, SettingUrn = e.SettingUrn, Funding = e.Funding, Region = e.Region, CohortId = e.CohortId,
+            SettingPhase = e.SettingPhase, SettingType = e.SettingType,
             AcademicYearId = e.AcademicYearId, Track = e.Track, LeadId = e.LeadId, SubmittedAt = e.At,
             QueuePriority = e.Funding == Funding.Independent ? 1 : 0,
             ListKey = $"{e.At.UtcTicks:D19}|{e.EnrolmentId:N}",

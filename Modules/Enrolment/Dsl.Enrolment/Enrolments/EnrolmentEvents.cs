@@ -6,9 +6,11 @@ namespace Dsl.Enrolment.Enrolments;
 // The enrolment stream's own events. They carry no personal data (the lead is a reference to a
 // Lead document), so erasing a lead never means rewriting history.
 
+/// <param name="SettingPhase">The setting's phase at submission, for the integration events; null in streams started before it was recorded.</param>
+/// <param name="SettingType">The setting's type at submission, likewise.</param>
 public sealed record EnrolmentStarted(
     Guid EnrolmentId, string SettingUrn, Funding Funding, string Region, Guid CohortId, string AcademicYearId,
-    Track Track, Guid LeadId, DateTimeOffset At);
+    Track Track, Guid LeadId, DateTimeOffset At, SettingPhase? SettingPhase = null, SettingType? SettingType = null);
 
 public sealed record Endorsed(string EndorserName, string EndorserRole, DateTimeOffset At);
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Dsl.Enrolment.Enrolments;
 
 public static class IntegrationEvents
@@ -10,8 +12,14 @@ public static class IntegrationEvents
             OccurredAt = at,
             EnrolmentId = enrolment.Id,
             SettingUrn = enrolment.SettingUrn,
+            SettingPhase = ContractValue(enrolment.SettingPhase),
+            SettingType = ContractValue(enrolment.SettingType),
             CohortId = enrolment.CohortId,
             Region = enrolment.Region,
             AcademicYear = enrolment.AcademicYearId,
         });
+
+    /// <summary>An enum as contracts spell it: the API's camelCase name (allThrough, feCollege).</summary>
+    public static string? ContractValue<TEnum>(TEnum? value) where TEnum : struct, Enum =>
+        value is { } v ? JsonNamingPolicy.CamelCase.ConvertName(v.ToString()) : null;
 }

@@ -84,7 +84,7 @@ public static class SubmitEnrolmentEndpoint
         var id = Guid.CreateVersion7(now);
         var lead = command.Lead.ToLead(Guid.CreateVersion7(now));
         var started = new EnrolmentStarted(id, setting.Urn, setting.Funding, setting.Region, cohort.Id,
-            cohort.AcademicYearId, command.Track!.Value, lead.Id, now);
+            cohort.AcademicYearId, command.Track!.Value, lead.Id, now, setting.Phase, setting.Type);
         var enrolment = Enrolment.Create(started);
         enrolment.Version = 1;
 
