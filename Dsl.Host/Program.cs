@@ -38,7 +38,7 @@ if (args is ["import-settings", .. var importArgs])
 }
 
 app.UseDsl();
-if (embedded is not null) EmbeddedDatabase.PrintWelcome(app);
+if (embedded is not null) EmbeddedDatabase.PrintWelcome(app, embedded);
 DemoData.ScheduleOnStart(app);
 
 return await app.RunJasperFxCommands(args);

@@ -148,9 +148,11 @@ public sealed class DslApp : IAsyncLifetime
     {
         await Host.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
-        if (_dataDirectory is not null)
+        // The cluster is under the temp folder unless the postgres user could not reach it there (then it was placed elsewhere).
+        foreach (var directory in new[] { _postgres?.DataDirectory, _dataDirectory })
         {
-            try { Directory.Delete(_dataDirectory, recursive: true); }
+            if (directory is null) continue;
+            try { Directory.Delete(directory, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
