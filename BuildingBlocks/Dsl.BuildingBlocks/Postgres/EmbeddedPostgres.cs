@@ -151,7 +151,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var full = Path.GetFullPath(requestedDirectory);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..16];
         var readable = System.Text.RegularExpressions.Regex.Replace(full, "[^A-Za-z0-9._-]+", "-").Trim('-').ToLowerInvariant();
-        if (readable.Length > 48) readable = readable[^48..].TrimStart('-', '.');
+        if (readable.Length > 64) readable = readable[^64..].TrimStart('-', '.');
         return readable.Length == 0 ? hash : $"{readable}-{hash}";
     }
 
