@@ -91,7 +91,7 @@ public sealed class DslApp : IAsyncLifetime
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
-            services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)));
+            services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)).IncludeType(typeof(Ops.RaceProbeHandler)));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new CapturedLogs(LogLines));
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
