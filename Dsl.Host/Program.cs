@@ -36,10 +36,14 @@ if (args is ["import-settings", .. var importArgs])
 }
 
 app.UseDsl();
-if (embedded is not null) EmbeddedDatabase.PrintWelcome(app);
+if (embedded is not null) EmbeddedDatabase.PrintWelcome(app, embedded);
 DemoData.ScheduleOnStart(app);
 
-return await app.RunJasperFxCommands(args);
+// JasperFx's own commands (codegen, db-apply, describe, …) only when one is asked for: finding them prints a
+// "Searching '…' for commands" line per Critter Stack assembly, which a plain start has no use for.
+if (args is [var command, ..] && !command.StartsWith('-')) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -86,6 +86,10 @@ public static class DslServices
             opts.Policies.OnException<Npgsql.NpgsqlException>(e => e.IsTransient)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
                 .Then.MoveToErrorQueue();
+            // Wolverine logs every failed attempt before it decides to retry, so an expected race that the retry
+            // then wins would show as an Error. An attempt is a Warning; giving up (the move to the error queue,
+            // which Wolverine logs with the exception) stays an Error.
+            opts.Policies.MessageFailureLogLevel(LogLevel.Warning);
 
             opts.AddEnrolmentModule();
             opts.AddCurriculumModule();

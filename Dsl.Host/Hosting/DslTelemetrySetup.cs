@@ -1,4 +1,5 @@
 using Dsl.BuildingBlocks.Telemetry;
+using Dsl.Host.Hosting.Logging;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -18,8 +19,8 @@ public static class DslTelemetrySetup
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        // JSON lines with emails masked (appsettings: Logging:Console:FormatterName = dsl-json).
-        builder.Logging.AddConsoleFormatter<Logging.RedactingJsonFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        // Readable lines in Development, JSON lines elsewhere (Dsl:Logging:Format), with emails masked in both.
+        builder.AddDslConsoleLogging();
 
         var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()

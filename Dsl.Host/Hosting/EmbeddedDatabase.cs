@@ -24,6 +24,8 @@ public static class EmbeddedDatabase
         try
         {
             var postgres = await EmbeddedPostgres.StartAsync(directory);
+            // Where the data is, especially when it could not be under .dsl (a clone in a folder private to root).
+            Console.WriteLine(postgres.Describe());
             builder.Configuration["ConnectionStrings:Dsl"] = postgres.ConnectionString;
             builder.Configuration["Dsl:Embedded"] = "true";
             return postgres;
@@ -36,13 +38,14 @@ public static class EmbeddedDatabase
         }
     }
 
-    public static void PrintWelcome(WebApplication app) =>
+    public static void PrintWelcome(WebApplication app, EmbeddedPostgres postgres) =>
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var url = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
             Console.WriteLine($"""
 
-                DSL is running with its embedded PostgreSQL (data under {SigningKeys.DataDirectory(app.Configuration)}).
+                DSL is running with its embedded PostgreSQL.
+                  Database    127.0.0.1:{postgres.Port}, cluster in {postgres.DataDirectory}
                   API         {url}/api
                   OpenAPI     {url}/openapi/v1.json
                   Scalar      {url}/scalar

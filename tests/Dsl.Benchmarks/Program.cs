@@ -175,7 +175,9 @@ finally
     host.Kill(entireProcessTree: true);
     await host.WaitForExitAsync();
     await postgres.DisposeAsync();
-    try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    // The cluster is under work unless the postgres user could not reach it there (then it was placed elsewhere).
+    foreach (var directory in new[] { postgres.DataDirectory, work })
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 return 0;
 

@@ -8,32 +8,51 @@ namespace Dsl.BuildingBlocks.Postgres;
 /// <summary>
 /// A private PostgreSQL cluster for development and tests: initialised once under a data
 /// directory, started on a free loopback port, stopped on dispose. Runs the server as the
-/// `postgres` user when the caller is root, because initdb refuses root.
+/// `postgres` user when the caller is root, because initdb refuses root; if that user cannot reach
+/// the requested directory (a clone under /root, which is 0700), the cluster lives in a folder of
+/// that user's own instead, named after the requested path (ADR 0006).
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     public const string DatabaseName = "dsl";
     private const string Superuser = "dsl";
+    /// <summary>Where relocated clusters go, in order: under the server user's home, else a system temp folder that survives reboots.</summary>
+    private const string ClustersFolder = "dsl-clusters";
+    private const string FallbackClustersRoot = "/var/tmp/dsl-postgres";
 
     private readonly string _bin;
-    private readonly string _dataDirectory;
     private readonly string? _runAs;
     private bool _stopped;
     /// <summary>False when an already-running cluster was reused: another process owns it, so we leave it running.</summary>
     private bool _ownsServer;
 
-    private EmbeddedPostgres(string bin, string dataDirectory, string? runAs, int port)
+    private EmbeddedPostgres(string bin, string requestedDirectory, string dataDirectory, string? runAs, int port)
     {
         _bin = bin;
-        _dataDirectory = dataDirectory;
+        RequestedDirectory = requestedDirectory;
+        DataDirectory = dataDirectory;
         _runAs = runAs;
         Port = port;
     }
 
     public int Port { get; }
 
+    /// <summary>The directory the caller asked for, as a full path.</summary>
+    public string RequestedDirectory { get; }
+
+    /// <summary>Where the cluster actually lives: <see cref="RequestedDirectory"/>, or a folder of the server user's own.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>True when the server user could not reach <see cref="RequestedDirectory"/>, so the cluster lives elsewhere.</summary>
+    public bool Relocated => DataDirectory != RequestedDirectory;
+
     public string ConnectionString =>
         $"Host=127.0.0.1;Port={Port};Database={DatabaseName};Username={Superuser};Pooling=true;Maximum Pool Size=100";
+
+    /// <summary>One line for the console: where the cluster is and why, if it is not where it was asked for.</summary>
+    public string Describe() =>
+        $"PostgreSQL on 127.0.0.1:{Port}, cluster in {DataDirectory}" +
+        (Relocated ? $" (the '{_runAs}' user cannot reach {RequestedDirectory})" : "");
 
     /// <param name="dataDirectory">Where the cluster lives; created and initialised on first use.</param>
     /// <param name="throwaway">For tests: trade crash safety for speed (no fsync).</param>
@@ -50,20 +69,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 "Install PostgreSQL with your package manager (apt-get install postgresql), which creates it, " +
                 "or set ConnectionStrings__Dsl to an existing database.");
 
-        dataDirectory = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
-        if (runAs is not null) await Run("chown", ["-R", $"{runAs}:", dataDirectory], null, ct);
+        var requested = Path.GetFullPath(dataDirectory);
+        string directory;
+        if (runAs is null)
+        {
+            // The server runs as the caller, who can reach whatever the caller asked for.
+            Directory.CreateDirectory(requested);
+            directory = requested;
+        }
+        else directory = await PlaceForServerUser(requested, runAs, ct);
 
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        if (!File.Exists(Path.Combine(directory, "PG_VERSION")))
         {
             await Run(Path.Combine(bin, "initdb"),
-                ["-D", dataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"],
+                ["-D", directory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"],
                 runAs, ct);
         }
 
-        var running = ReadRunningPort(dataDirectory);
+        var running = ReadRunningPort(directory);
         var port = running ?? FreePort();
-        var instance = new EmbeddedPostgres(bin, dataDirectory, runAs, port);
+        var instance = new EmbeddedPostgres(bin, requested, directory, runAs, port);
         if (running is null)
         {
             instance._ownsServer = true;
@@ -71,7 +96,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (throwaway) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             foreach (var setting in settings) options += $" -c {setting}";
             await Run(Path.Combine(bin, "pg_ctl"),
-                ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"],
+                ["-D", directory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", options, "start"],
                 runAs, ct);
         }
 
@@ -79,11 +104,62 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>
+    /// The cluster directory for a server running as <paramref name="user"/>: the requested one when that user owns it
+    /// or can reach the folder it goes in; otherwise a folder of the user's own, one per requested path. The caller's
+    /// folders are never re-permissioned: at most the cluster directory this call creates is handed to the server user.
+    /// </summary>
+    private static async Task<string> PlaceForServerUser(string requested, string user, CancellationToken ct)
+    {
+        // A cluster (or an empty directory) of an earlier run that the user owns and can reach.
+        if (await Succeeds("test", ["-O", requested], user, ct)) return requested;
+
+        if (!Directory.Exists(requested) && !File.Exists(requested))
+        {
+            var parent = Path.GetDirectoryName(requested)!;
+            Directory.CreateDirectory(parent);
+            // test -x on the parent fails unless every folder above it lets the user through too.
+            if (!OperatingSystem.IsWindows() && await Succeeds("test", ["-x", parent], user, ct))
+            {
+                Directory.CreateDirectory(requested, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                await Run("chown", [$"{user}:", requested], null, ct);
+                return requested;
+            }
+        }
+
+        var name = ClusterName(requested);
+        string[] roots = HomeOf(user) is { } home ? [Path.Combine(home, ClustersFolder), FallbackClustersRoot] : [FallbackClustersRoot];
+        foreach (var root in roots)
+        {
+            var relocated = Path.Combine(root, name);
+            // Made by the user itself, so it owns the folder without anyone changing permissions.
+            if (await Succeeds("mkdir", ["-p", "-m", "0700", relocated], user, ct)
+                && await Succeeds("test", ["-O", relocated], user, ct))
+                return relocated;
+        }
+        throw new EmbeddedPostgresException(
+            $"The '{user}' user cannot reach {requested}, nor create a cluster under {string.Join(" or ", roots)}. " +
+            "Set Dsl:DataDirectory (Dsl__DataDirectory) to a folder that user can reach, or ConnectionStrings__Dsl to an existing database.");
+    }
+
+    /// <summary>
+    /// A relocated cluster's folder name: the requested path made readable, and a hash of it, so two checkouts (or
+    /// two test runs) never share a cluster and the same checkout finds its own again.
+    /// </summary>
+    public static string ClusterName(string requestedDirectory)
+    {
+        var full = Path.GetFullPath(requestedDirectory);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..16];
+        var readable = System.Text.RegularExpressions.Regex.Replace(full, "[^A-Za-z0-9._-]+", "-").Trim('-').ToLowerInvariant();
+        if (readable.Length > 64) readable = readable[^64..].TrimStart('-', '.');
+        return readable.Length == 0 ? hash : $"{readable}-{hash}";
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_stopped || !_ownsServer) return;
         _stopped = true;
-        await Run(Path.Combine(_bin, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], _runAs,
+        await Run(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], _runAs,
             CancellationToken.None, throwOnError: false);
     }
 
@@ -161,6 +237,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static bool UserExists(string user) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(l => l.StartsWith(user + ":"));
+
+    /// <summary>The user's home directory from /etc/passwd (Debian's postgres user: /var/lib/postgresql, which it owns).</summary>
+    private static string? HomeOf(string user)
+    {
+        if (!File.Exists("/etc/passwd")) return null;
+        var fields = File.ReadLines("/etc/passwd").Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 5 && f[0] == user);
+        return fields is not null && fields[5].Length > 1 ? fields[5] : null;
+    }
+
+    /// <summary>Runs a check as <paramref name="runAs"/>; true when it exits 0.</summary>
+    private static async Task<bool> Succeeds(string file, IReadOnlyList<string> args, string? runAs, CancellationToken ct)
+    {
+        try
+        {
+            await Run(file, args, runAs, ct);
+            return true;
+        }
+        catch (EmbeddedPostgresException)
+        {
+            return false;
+        }
+    }
 
     private static async Task Run(string file, IReadOnlyList<string> args, string? runAs, CancellationToken ct,
         bool throwOnError = true)

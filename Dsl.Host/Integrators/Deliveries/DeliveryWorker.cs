@@ -53,8 +53,17 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
             leader.Notification += (_, _) => _wake.Writer.TryWrite(true);
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var listening = ListenAsync(leader, lost);
-            await DeliverWhileLeaderAsync(lost.Token);
-            await listening;
+            try
+            {
+                await DeliverWhileLeaderAsync(lost.Token);
+            }
+            finally
+            {
+                // However delivering ended (a stop cancels it mid-query), the wait on the connection ends before the
+                // connection is released; otherwise it outlives the host and breaks when the database stops.
+                await lost.CancelAsync();
+                await listening;
+            }
             return true;
         }
         finally

@@ -86,7 +86,7 @@ public sealed class DslApp : IAsyncLifetime
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultInjection>();
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
-            services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)));
+            services.ConfigureWolverine(opts => opts.Discovery.IncludeType(typeof(Ops.FaultProbeHandler)).IncludeType(typeof(Ops.RaceProbeHandler)));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new CapturedLogs(LogLines));
         }));
         Tokens = TokenIssuer.From(Host.Services.GetRequiredService<IConfiguration>(), allowDevelopmentKey: false);
@@ -143,9 +143,11 @@ public sealed class DslApp : IAsyncLifetime
     {
         await Host.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
-        if (_dataDirectory is not null)
+        // The cluster is under the temp folder unless the postgres user could not reach it there (then it was placed elsewhere).
+        foreach (var directory in new[] { _postgres?.DataDirectory, _dataDirectory })
         {
-            try { Directory.Delete(_dataDirectory, recursive: true); }
+            if (directory is null) continue;
+            try { Directory.Delete(directory, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
