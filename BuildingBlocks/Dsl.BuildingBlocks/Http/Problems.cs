@@ -33,7 +33,7 @@ public static class Problems
             "the body is not JSON, is cut short, is empty or `null`, or is not the JSON object the operation takes",
             "`line`, `position` (1-based) when the JSON breaks off or has a syntax error");
         public static readonly ProblemType BadRequest = new("bad-request", 400, "Bad request",
-            "the request cannot be read at the HTTP level");
+            "the request cannot be read at the HTTP level (the status may then be another 4xx the server chose, such as 408 or 431)");
         public static readonly ProblemType Unauthorized = new("unauthorized", 401, "Authentication required",
             "no bearer token, or one that is expired, not yet valid or not signed by DSL",
             "`WWW-Authenticate` header");
