@@ -18,7 +18,15 @@ public sealed partial class BadInputTests(DslApp app) : ApiTest(app)
 
     private static readonly HashSet<string> CatalogueTypes = Problems.Catalogue.Select(t => t.Uri).ToHashSet();
 
-    private sealed record Case(string Method, string Path, string? Body, string Why, Func<int, JsonNode?, string?>? Expect = null);
+    /// <summary>Bodies that are not JSON at all, with the content type they claim.</summary>
+    private static readonly (string ContentType, string Body)[] OtherMediaTypes =
+    [
+        ("text/plain", "name=x"), ("multipart/form-data; boundary=xyz", "--xyz\r\nbroken"), ("multipart/form-data", "no boundary"),
+        ("text/csv", "\"unclosed,quote\n1,2"), ("application/x-www-form-urlencoded", "a=%%"),
+    ];
+
+    private sealed record Case(string Method, string Path, string? Body, string Why, Func<int, JsonNode?, string?>? Expect = null,
+        string ContentType = "application/json");
 
     [Fact]
     public async Task every_operation_answers_unknown_ids_and_malformed_input_with_a_catalogue_problem()
@@ -72,6 +80,8 @@ public sealed partial class BadInputTests(DslApp app) : ApiTest(app)
                     cases.Add(new Case(method, path, body, "not an object", bodySchema is null ? null : (status, problem) =>
                         status == 400 && Type(problem) is "malformed-json" ? null : $"expected a 400 malformed-json, got {status} {Type(problem)}"));
                 cases.Add(new Case(method, path, "null", "null body"));
+                foreach (var (contentType, body) in OtherMediaTypes)
+                    cases.Add(new Case(method, path, body, contentType, ContentType: contentType));
                 if (bodySchema is null) continue;
                 cases.Add(new Case(method, path, """{"noSuchField":1}""", "unknown field",
                     (status, problem) => Names(problem, "noSuchField")));
@@ -95,7 +105,12 @@ public sealed partial class BadInputTests(DslApp app) : ApiTest(app)
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 6, CancellationToken = Ct }, async (c, ct) =>
         {
             var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Path);
-            if (c.Body is not null) request.Content = RawJson(c.Body);
+            if (c.Body is not null)
+            {
+                request.Content = new StringContent(c.Body);
+                request.Content.Headers.Remove("Content-Type");
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
+            }
             request.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
             using var response = await Admin.SendAsync(request, ct);
             var status = (int)response.StatusCode;
