@@ -15,7 +15,7 @@ public sealed class EmptyIds(RequestDelegate next)
     {
         foreach (var (name, value) in context.Request.RouteValues)
         {
-            if (value is string text && Guid.TryParse(text, out var id) && id == Guid.Empty)
+            if (value is string { Length: >= 32 } text && Guid.TryParse(text, out var id) && id == Guid.Empty)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Results.Problem(Problems.NotFound($"There is nothing with the {name} {text}: no resource has the empty id."))
