@@ -20,12 +20,14 @@ public static class DslPipeline
             return next(context);
         });
         app.UseExceptionHandler();
-        // Bare 4xx answers (401, 403, unmatched routes, 405, 415) become problem details too.
+        // Bare 4xx answers (401, 403, unmatched routes, 405, 415) become problem details too, of the catalogue's
+        // types (ProblemCatalogue.Normalise rewrites every problem the framework writes).
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<EmptyIds>();
         app.UseMiddleware<Idempotency>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

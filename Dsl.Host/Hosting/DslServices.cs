@@ -111,8 +111,7 @@ public static class DslServices
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<DslExceptionHandler>();
+        services.AddDslProblems();
 
         AddSecurity(builder);
         services.AddDslOpenApi();

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace Dsl.BuildingBlocks.Http;
@@ -21,7 +19,8 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
         {
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 RequestBodyLimit.TooLarge(null),
-            BadHttpRequestException bad => Problems.Create(bad.StatusCode, "bad-request", "Bad request", bad.Message),
+            // Kestrel's own wording stays out: the status says enough.
+            BadHttpRequestException bad => Problems.Of(ProblemCatalogue.ForStatus(bad.StatusCode), "The request could not be read."),
             // A lost race is a failed precondition when the client stated one (If-Match), else a plain conflict.
             ConcurrencyException or EventStreamUnexpectedMaxEventIdException when context.Request.Headers.IfMatch.Count > 0 =>
                 Problems.PreconditionFailed("The resource was changed by another request; read it again and retry."),
@@ -36,17 +35,12 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-            problem = new ProblemDetails
-            {
-                Type = Problems.TypeBase + "internal-error",
-                Title = "An unexpected error occurred",
-                Status = StatusCodes.Status500InternalServerError,
-                Detail = "The error was logged. Quote the traceId when you report it.",
-            };
+            problem = Problems.Of(Problems.Types.InternalError, "The error was logged. Quote the traceId when you report it.");
         }
+        if (exception is BadHttpRequestException { StatusCode: var status }) problem.Status = status;
 
+        // The trace id is added where every problem is written (ProblemCatalogue.Normalise).
         context.Response.StatusCode = problem.Status!.Value;
-        problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context, ProblemDetails = problem, Exception = exception,

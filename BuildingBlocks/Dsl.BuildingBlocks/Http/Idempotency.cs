@@ -120,7 +120,7 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         if (record.RequestHash != hash)
         {
             context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            await Write(context, Problems.Create(422, "idempotency-key-reused", "Idempotency key reused",
+            await Write(context, Problems.Of(Problems.Types.IdempotencyKeyReused,
                 "This Idempotency-Key was already used with a different request body."));
             return;
         }

@@ -39,8 +39,7 @@ public static class RequestValidation
     public static async Task<IResult> Validate<T>(IValidator<T> validator, T request, HttpContext context)
     {
         if (request is null)
-            return Results.Problem(Problems.Create(400, "validation", "Request body required",
-                "The request needs a JSON body."));
+            return Results.Problem(Problems.MalformedJson("The request needs a JSON body; it was empty or null."));
         var result = await validator.ValidateAsync(request, context.RequestAborted);
         if (result.IsValid) return WolverineContinue.Result();
         var errors = result.Errors

@@ -2,7 +2,6 @@ using System.Text;
 using Dsl.BuildingBlocks.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace Dsl.Host.Hosting.Logging;
 

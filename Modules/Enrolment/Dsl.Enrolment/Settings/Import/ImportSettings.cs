@@ -27,7 +27,19 @@ public static class ImportSettingsEndpoint
         Encoding encoding;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            // A broken multipart body (no boundary, cut short) is the client's to fix, not a 500; a body over the
+            // limit (BadHttpRequestException) still becomes the 413.
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException
+                                      or IOException and not BadHttpRequestException)
+            {
+                return Results.Problem(Problems.Invalid("file",
+                    "The multipart/form-data body cannot be read; attach the GIAS extract as the form field \"file\"."));
+            }
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null) return Results.Problem(Problems.Invalid("file", "Attach the GIAS extract as the form field \"file\"."));
             csv = file.OpenReadStream();
