@@ -20,6 +20,9 @@ public static class ProgrammeRegions
         new("south-west", "South West", ["South West"]),
     ];
 
+    /// <summary>What national (often virtual) cohorts and their events carry instead of a region code.</summary>
+    public const string National = "national";
+
     /// <summary>The codes, comma-separated, for messages that list the allowed values.</summary>
     public static readonly string Codes = string.Join(", ", All.Select(r => r.Code));
 
@@ -30,6 +33,9 @@ public static class ProgrammeRegions
     public static Region? Find(string code) => All.FirstOrDefault(r => r.Code == code);
 
     public static bool Exists(string? code) => code is not null && Find(code) is not null;
+
+    /// <summary>A region code or <see cref="National"/>: what a cohort, and so every event about it, belongs to.</summary>
+    public static bool ExistsOrNational(string? code) => code == National || Exists(code);
 
     /// <summary>The programme region of an English government office region (GIAS "GOR (name)"), matched case-insensitively.</summary>
     public static Region? ForGovernmentOfficeRegion(string governmentOfficeRegion) =>

@@ -77,6 +77,6 @@ public static class SubscriptionRules
         });
 
     public static IRuleBuilderOptions<T, List<string>?> RegionList<T>(this IRuleBuilder<T, List<string>?> rule) =>
-        rule.Must(regions => regions is null || regions.All(ProgrammeRegions.Exists))
-            .WithMessage("regions may hold only programme region codes (see /api/regions).");
+        rule.Must(regions => regions is null || regions.All(ProgrammeRegions.ExistsOrNational))
+            .WithMessage($"regions may hold only programme region codes (see /api/regions) and \"{ProgrammeRegions.National}\" (national cohorts' events).");
 }

@@ -7,7 +7,7 @@ public enum DeliveryMode { FaceToFace, Virtual, Blended }
 /// <summary>A group of leads trained together in one academic year and region (or nationally).</summary>
 public sealed class Cohort : IRevisioned
 {
-    public const string National = "national";
+    public const string National = ProgrammeRegions.National;
 
     public Guid Id { get; set; }
     public string AcademicYearId { get; set; } = "";
