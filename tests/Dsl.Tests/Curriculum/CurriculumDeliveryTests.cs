@@ -174,4 +174,37 @@ public sealed class CurriculumDeliveryTests(DslApp app) : ApiTest(app)
         resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(resumed))["phase"]!.GetValue<string>().ShouldBe("embedding");
     }
+    [Fact]
+    public async Task the_register_opens_at_the_start_sign_offs_can_be_withdrawn_and_a_transfer_keeps_the_evidence()
+    {
+        var facilitator = Facilitator("fac-leeds");
+        var cohort = await Cohort("fac-leeds");
+        var other = await Cohort("fac-york", region: "north-west");
+        var urn = await Given.Setting();
+        var (enrolment, _) = await Given.EndorsedEnrolment(urn, cohort);
+        var upcoming = await Schedule(facilitator, cohort, App.Clock.GetUtcNow().AddDays(3), Elements[0]);
+        (await Register(facilitator, upcoming["id"]!.GetValue<Guid>(), enrolment, "present")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var past = await Schedule(facilitator, cohort, App.Clock.GetUtcNow().AddDays(-3), Elements[1]);
+        (await Register(facilitator, past["id"]!.GetValue<Guid>(), Guid.NewGuid(), "present")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Register(facilitator, past["id"]!.GetValue<Guid>(), enrolment, "present")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await Given.AndWait(() => facilitator.PostAsJsonAsync($"/api/curriculum/progress/{enrolment}/outcomes",
+            new { outcomeCodes = new[] { "ethos-and-environment.1", "ethos-and-environment.2" }, evidence = "Plan presented" }, Ct))).EnsureSuccessStatusCode();
+        (await facilitator.PostAsJsonAsync($"/api/curriculum/progress/{enrolment}/outcomes", new { outcomeCodes = new[] { "ethos-and-environment.99" }, evidence = "x" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var withdrawn = await facilitator.PostAsJsonAsync($"/api/curriculum/progress/{enrolment}/outcomes/ethos-and-environment.2/withdrawal",
+            new { reason = "Signed off for the wrong lead" }, Ct);
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var outcomes = await Json(withdrawn);
+        outcomes["signOffs"]!.AsArray().Count(s => s!["withdrawnAt"] is null).ShouldBe(1);
+        outcomes["elements"]![0]!["outcomesSignedOff"]!.GetValue<int>().ShouldBe(1);
+
+        (await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/enrolments/{enrolment}/transfer", new { cohortId = other }, Ct))).EnsureSuccessStatusCode();
+        var moved = await Progress(enrolment);
+        moved["cohortId"]!.GetValue<Guid>().ShouldBe(other);
+        moved["elements"]![1]!["covered"]!.GetValue<bool>().ShouldBeTrue("attendance stays with the lead");
+        moved["elements"]![0]!["outcomesSignedOff"]!.GetValue<int>().ShouldBe(1, "sign-offs stay with the lead");
+        (await facilitator.GetAsync($"/api/curriculum/progress/{enrolment}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound,
+            "the old cohort's facilitator no longer sees the lead");
+    }
 }
