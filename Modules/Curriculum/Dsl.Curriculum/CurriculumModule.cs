@@ -1,4 +1,9 @@
+using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
+using Dsl.Curriculum.Outcomes;
+using Dsl.Curriculum.Progress;
+using Dsl.Curriculum.Support;
+using Dsl.Curriculum.Workshops;
 
 namespace Dsl.Curriculum;
 
@@ -11,8 +16,17 @@ public static class CurriculumModule
         opts.AddModule<ICurriculumStore>(Schema, store =>
             {
                 store.Schema.For<Element>().Identity(e => e.Code).UseNumericRevisions(true);
+                store.Schema.For<CurriculumCohort>();
+                store.Schema.For<LeadProgress>().Duplicate(p => p.CohortId);
+                store.Schema.For<EnrolmentTrack>();
+                store.Schema.For<Workshop>().UseNumericRevisions(true).Duplicate(w => w.CohortId);
+                store.Schema.For<Attendance>().Duplicate(a => a.WorkshopId).Duplicate(a => a.EnrolmentId);
+                store.Schema.For<SupportContact>().Duplicate(s => s.EnrolmentId);
+                store.Schema.For<OutcomeSignOff>().Duplicate(s => s.EnrolmentId);
             })
             .InitializeWith(new SeedElementCatalogue());
+
+        opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
         return opts;
     }
 }

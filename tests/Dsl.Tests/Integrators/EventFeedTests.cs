@@ -73,6 +73,7 @@ public sealed class EventFeedTests(DslApp app) : IntegratorTest(app)
         // The scan finds every module's public contracts: a known one of each module that has them, and all of Enrolment's.
         var names = published.Select(t => IntegrationEventCatalogue.Instance.For(t).Name).ToList();
         names.ShouldContain("dsl.curriculum.lead-progressed.v1");
+        names.ShouldContain("dsl.curriculum.workshop-scheduled.v1");
         names.ShouldContain("dsl.assessment.self-assessment-submitted.v1");
         names.Count(n => n.StartsWith("dsl.enrolment.")).ShouldBe(14, "Enrolment's twelve enrolment and two cohort events");
 

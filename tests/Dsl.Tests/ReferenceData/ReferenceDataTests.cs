@@ -11,6 +11,8 @@ public sealed class ReferenceDataTests(DslApp app) : ApiTest(app)
         elements.Select(e => e!["number"]!.GetValue<int>()).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
         elements[1]!["title"]!.GetValue<string>().ShouldBe("Leadership and management");
         elements.ShouldAllBe(e => e!["learningOutcomes"]!.AsArray().Count > 0 && e["phePrinciple"]!.GetValue<string>().Length > 0);
+        elements.ShouldAllBe(e => e!["learningOutcomeCodes"]!.AsArray().Count == e["learningOutcomes"]!.AsArray().Count
+                                  && e["learningOutcomeCodes"]![0]!.GetValue<string>() == e["code"]!.GetValue<string>() + ".1");
         elements[6]!["code"]!.GetValue<string>().ShouldBe("targeted-support-and-referrals");
     }
 
