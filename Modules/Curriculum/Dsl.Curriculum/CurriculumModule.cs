@@ -1,4 +1,5 @@
 using Dsl.Curriculum.Elements;
+using Dsl.Curriculum.Resources;
 
 namespace Dsl.Curriculum;
 
@@ -11,8 +12,10 @@ public static class CurriculumModule
         opts.AddModule<ICurriculumStore>(Schema, store =>
             {
                 store.Schema.For<Element>().Identity(e => e.Code).UseNumericRevisions(true);
+                store.Schema.For<Resource>().UseNumericRevisions(true);
             })
-            .InitializeWith(new SeedElementCatalogue());
+            .InitializeWith(new SeedElementCatalogue())
+            .InitializeWith(new SeedCatalogueResources());
         return opts;
     }
 }
