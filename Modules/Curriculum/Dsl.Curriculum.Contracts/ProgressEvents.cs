@@ -10,6 +10,8 @@ public enum ProgrammePhase
     ReflectivePlanning,
     Embedding,
     Completed,
+    /// <summary>A short-track lead finished reflective/planning and does the embedding phase later (added December 2026).</summary>
+    EmbeddingDeferred,
 }
 
 /// <summary>What every Curriculum event carries: the enrolment it is about (no personal data) and its cohort.</summary>
@@ -31,6 +33,24 @@ public sealed record LeadProgressed : CurriculumIntegrationEvent
     public ProgrammePhase Phase { get; init; }
 }
 
-/// <summary>A lead finished the programme.</summary>
+/// <summary>
+/// A lead finished the programme: the full programme, or a short track's learning and reflective/planning phases.
+/// Schema version 2 added <see cref="Track"/> (December 2026); events of version 1 are full-track completions.
+/// </summary>
 [MessageIdentity("dsl.curriculum.programme-completed.v1")]
-public sealed record ProgrammeCompleted : CurriculumIntegrationEvent;
+public sealed record ProgrammeCompleted : CurriculumIntegrationEvent
+{
+    public const int CurrentSchemaVersion = 2;
+
+    public ProgrammeCompleted() => SchemaVersion = CurrentSchemaVersion;
+
+    /// <summary>"full" (all phases, embedding included) or "short" (embedding deferred). Absent before schema version 2: full.</summary>
+    public string Track { get; init; } = Tracks.Full;
+}
+
+/// <summary>The programme's tracks as the events name them.</summary>
+public static class Tracks
+{
+    public const string Full = "full";
+    public const string Short = "short";
+}

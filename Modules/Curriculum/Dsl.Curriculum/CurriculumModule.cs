@@ -1,5 +1,10 @@
+using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
+using Dsl.Curriculum.Outcomes;
+using Dsl.Curriculum.Progress;
 using Dsl.Curriculum.Resources;
+using Dsl.Curriculum.Support;
+using Dsl.Curriculum.Workshops;
 
 namespace Dsl.Curriculum;
 
@@ -12,10 +17,19 @@ public static class CurriculumModule
         opts.AddModule<ICurriculumStore>(Schema, store =>
             {
                 store.Schema.For<Element>().Identity(e => e.Code).UseNumericRevisions(true);
+                store.Schema.For<CurriculumCohort>();
+                store.Schema.For<LeadProgress>().Duplicate(p => p.CohortId);
+                store.Schema.For<EnrolmentTrack>();
+                store.Schema.For<Workshop>().UseNumericRevisions(true).Duplicate(w => w.CohortId);
+                store.Schema.For<Attendance>().Duplicate(a => a.WorkshopId).Duplicate(a => a.EnrolmentId);
+                store.Schema.For<SupportContact>().Duplicate(s => s.EnrolmentId);
+                store.Schema.For<OutcomeSignOff>().Duplicate(s => s.EnrolmentId);
                 store.Schema.For<Resource>().UseNumericRevisions(true);
             })
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());
+
+        opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
         return opts;
     }
 }
