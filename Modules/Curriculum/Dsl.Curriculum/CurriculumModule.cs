@@ -1,3 +1,4 @@
+using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
 using Dsl.Curriculum.Outcomes;
@@ -25,6 +26,7 @@ public static class CurriculumModule
                 store.Schema.For<SupportContact>().Duplicate(s => s.EnrolmentId);
                 store.Schema.For<OutcomeSignOff>().Duplicate(s => s.EnrolmentId);
                 store.Schema.For<Resource>().UseNumericRevisions(true);
+                store.Schema.For<CalendarLink>().UniqueIndex(l => l.TokenHash);
             })
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());
