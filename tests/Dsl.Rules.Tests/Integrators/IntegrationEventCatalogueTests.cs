@@ -80,7 +80,8 @@ public sealed class IntegrationEventCatalogueTests
 
         modules["enrolment"].ShouldContain("dsl.enrolment.cohort-scheduled.v1");
         modules["enrolment"].ShouldContain("dsl.enrolment.cohort-changed.v1");
-        modules["curriculum"].ShouldBe(["dsl.curriculum.lead-progressed.v1", "dsl.curriculum.programme-completed.v1"], ignoreOrder: true);
+        modules["curriculum"].ShouldBe(["dsl.curriculum.lead-progressed.v1", "dsl.curriculum.programme-completed.v1",
+            "dsl.curriculum.workshop-scheduled.v1", "dsl.curriculum.workshop-cancelled.v1"], ignoreOrder: true);
         IntegrationEventCatalogue.Instance.Types.ShouldNotContain(t => t.ClrType == typeof(ActionLearningSetFormed),
             "a test's contract is not one the host publishes");
     }

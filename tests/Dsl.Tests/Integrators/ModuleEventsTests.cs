@@ -13,8 +13,8 @@ public sealed class ModuleEventsTests(DslApp app) : IntegratorTest(app)
         var (enrolment, _) = await given.EndorsedEnrolment(await given.Setting(), await given.Cohort());
         var (subscription, secret) = await Subscribe(["dsl.curriculum.lead-progressed.v1"]);
 
-        (await given.AndWait(() => App.Client("facilitator").PostAsJsonAsync(
-            $"/api/curriculum/progress/{enrolment}/phase", new { phase = "reflectivePlanning" }, Ct))).EnsureSuccessStatusCode();
+        (await given.AndWait(() => App.Client("admin").PostAsJsonAsync(
+            $"/api/curriculum/progress/{enrolment}/phase", new { phase = "reflectivePlanning", reason = "trained elsewhere" }, Ct))).EnsureSuccessStatusCode();
 
         var feed = await Json(await Integrator.GetAsync("/api/events?types=dsl.curriculum.lead-progressed.v1", Ct));
         var recorded = feed["items"]!.AsArray().Single()!;
@@ -44,8 +44,8 @@ public sealed class ModuleEventsTests(DslApp app) : IntegratorTest(app)
         var given = new Programme(App);
         var (enrolment, _) = await given.EndorsedEnrolment(await given.Setting(), await given.Cohort());
         foreach (var phase in new[] { "reflectivePlanning", "embedding", "completed" })
-            (await given.AndWait(() => App.Client("facilitator").PostAsJsonAsync(
-                $"/api/curriculum/progress/{enrolment}/phase", new { phase }, Ct))).EnsureSuccessStatusCode();
+            (await given.AndWait(() => App.Client("admin").PostAsJsonAsync(
+                $"/api/curriculum/progress/{enrolment}/phase", new { phase, reason = "cohort disrupted by closures" }, Ct))).EnsureSuccessStatusCode();
 
         var types = (await Json(await Integrator.GetAsync($"/api/events?types=dsl.curriculum.programme-completed.v1,dsl.enrolment.completed.v1", Ct)))
             ["items"]!.AsArray().Select(e => (e!["type"]!.GetValue<string>(), e["source"]!.GetValue<string>(), e["subject"]!.GetValue<string>()));

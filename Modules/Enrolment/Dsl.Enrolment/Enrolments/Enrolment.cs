@@ -151,7 +151,10 @@ public sealed class Enrolment
 
     public void Apply(ProgrammeFinished e)
     {
-        Phase = ProgrammePhase.Completed;
+        // A short track completes with embedding deferred: the enrolment records which of the two it finished.
+        var shortTrack = e.Track == Tracks.Short;
+        Phase = shortTrack ? ProgrammePhase.EmbeddingDeferred : ProgrammePhase.Completed;
+        EmbeddingDeferred |= shortTrack;
         MoveTo(EnrolmentStatus.Completed, e.At, "programme completed");
     }
 

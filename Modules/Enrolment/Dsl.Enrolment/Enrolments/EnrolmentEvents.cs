@@ -35,6 +35,7 @@ public sealed record EmbeddingPostponed(DateTimeOffset At);
 
 public sealed record PhaseReached(ProgrammePhase Phase, DateTimeOffset At);
 
-public sealed record ProgrammeFinished(DateTimeOffset At);
+/// <param name="Track">"short" when a short track finished with embedding deferred; "full" or null (before December 2026) otherwise.</param>
+public sealed record ProgrammeFinished(DateTimeOffset At, string? Track = null);
 
 public sealed record MarkedAtRisk(string Reason, DateTimeOffset At);

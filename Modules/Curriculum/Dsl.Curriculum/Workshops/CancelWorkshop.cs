@@ -1,0 +1,45 @@
+using Dsl.Curriculum.Cohorts;
+using Dsl.Curriculum.Contracts;
+
+namespace Dsl.Curriculum.Workshops;
+
+/// <param name="Reason">Why it is cancelled (shown on the schedule; not in events).</param>
+public sealed record CancelWorkshop(string? Reason)
+{
+    public sealed class Validator : AbstractValidator<CancelWorkshop>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000);
+    }
+}
+
+public static class CancelWorkshopEndpoint
+{
+    /// <summary>Cancels a workshop with a reason (admin or the cohort's facilitator; requires If-Match); it stays listed as cancelled.</summary>
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
+    [WolverinePost("/api/curriculum/workshops/{id}/cancellation", OperationId = "CancelWorkshop")]
+    [Tags(ApiTags.Curriculum)]
+    [EndpointSummary("Cancel a workshop")]
+    [ProducesResponseType<WorkshopView>(StatusCodes.Status200OK)]
+    public static async Task<(IResult, OutgoingMessages)> Post(CancelWorkshop command, Guid id, ClaimsPrincipal user,
+        [FromHeader(Name = "If-Match")] string? ifMatch, IDocumentSession session, TimeProvider clock, HttpResponse response,
+        CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var workshop = await session.LoadAsync<Workshop>(id, ct);
+        var cohort = workshop is null ? null : await session.LoadAsync<CurriculumCohort>(workshop.CohortId, ct);
+        if (workshop is null || !CohortAccess.CanRun(user, cohort))
+            return (Results.Problem(Problems.NotFound($"There is no workshop {id}.")), messages);
+        if (ETags.CheckIfMatch(ifMatch, workshop.Version) is { } stale) return (Results.Problem(stale), messages);
+        if (workshop.Status == WorkshopStatus.Cancelled) return (Results.Problem(Problems.Conflict("The workshop is already cancelled.")), messages);
+
+        var now = clock.GetUtcNow();
+        workshop.Status = WorkshopStatus.Cancelled;
+        workshop.CancellationReason = command.Reason!.Trim();
+        workshop.CancelledAt = now;
+        workshop.Sequence++;
+        workshop.ChangedAt = now;
+        session.UpdateToNextRevision(workshop, response);
+        messages.Add(new WorkshopCancelled().Describe(workshop, cohort!, now));
+        return (TypedResults.Ok(WorkshopView.From(workshop)), messages);
+    }
+}
