@@ -8,7 +8,8 @@ namespace Dsl.Host.Demo;
 /// <summary>
 /// Seeds a demo programme for the embedded default through the public API, exactly as an admin, heads and
 /// facilitators would: settings in every region, a cohort per region, and enrolments in every status, so
-/// Curriculum and PeerNetwork receive the same messages as in real use. Runs once, into an empty database.
+/// Curriculum and PeerNetwork receive the same messages as in real use; then each cohort's workshop schedule, the
+/// registers of past workshops, support, sign-offs and leads in every phase. Runs once, into an empty database.
 /// </summary>
 public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
 {
@@ -82,12 +83,87 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
                     confirmsWholeSchoolApproachPlans = true,
                 }, ct);
             if (r % 2 == 0) await Post($"/api/enrolments/{ids[0]}/withdrawal", new { reason = "leadLeft" }, ct);
-            if (r == 1)
-                foreach (var phase in new[] { "reflectivePlanning", "embedding", "completed" })
-                    await Post($"/api/curriculum/progress/{ids[1]}/phase", new { phase }, ct);
+            await SeedDeliveryAsync(r, cohortId, ids, ct);
         }
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, ProgrammeRegions.All.Count, enrolments);
+    }
+
+    private static readonly string[] Elements =
+    [
+        "ethos-and-environment", "leadership-and-management", "curriculum-teaching", "student-voice",
+        "staff-development", "identifying-need-and-impact", "targeted-support-and-referrals", "parents-and-carers",
+    ];
+
+    /// <summary>
+    /// A cohort's delivery: four workshop days of two elements each (three past, one to come), the past registers,
+    /// a catch-up for a lead who missed two, sign-offs, and leads moved on by override so every phase is shown.
+    /// The confirmed leads are ids[1..3] (ids[0] may be withdrawn, ids[4] waits, ids[5] awaits endorsement).
+    /// </summary>
+    private async Task SeedDeliveryAsync(int r, Guid cohortId, List<Guid> ids, CancellationToken ct)
+    {
+        var leads = ids.Skip(1).Take(3).ToList();
+        foreach (var lead in leads) await WaitForProgressAsync(lead, ct);
+        var now = DateTimeOffset.UtcNow;
+        var today = new DateTimeOffset(now.Date.AddHours(9.5), TimeSpan.Zero);
+        var workshops = new List<Guid>();
+        for (var w = 0; w < 4; w++)
+            workshops.Add(await Id(Post($"/api/curriculum/cohorts/{cohortId}/workshops", new
+            {
+                title = $"Workshop {w + 1}: {Elements[2 * w]} and {Elements[2 * w + 1]}",
+                startsAt = today.AddDays(-60 + 15 * w + (w == 3 ? 30 : 0)), endsAt = today.AddDays(-60 + 15 * w + (w == 3 ? 30 : 0)).AddHours(6),
+                delivery = r % 3 == 0 ? "virtual" : "faceToFace", venue = r % 3 == 0 ? null : "Regional training centre",
+                joinUrl = r % 3 == 0 ? "https://meet.example.org/dsl-demo" : null, elementCodes = new[] { Elements[2 * w], Elements[2 * w + 1] },
+            }, ct)));
+        for (var w = 0; w < 3; w++)
+            await Send(HttpMethod.Put, $"/api/curriculum/workshops/{workshops[w]}/attendance", new
+            {
+                marks = new object[]
+                {
+                    new { enrolmentId = leads[0], mark = "present" },
+                    new { enrolmentId = leads[1], mark = w == 1 ? "late" : "present" },
+                    new { enrolmentId = leads[2], mark = w == 0 ? "present" : w == 1 ? "apologies" : "absent", note = w == 0 ? null : "Covering for absent staff" },
+                },
+            }, ct);
+        await Post($"/api/curriculum/progress/{leads[2]}/support", new
+        {
+            mode = "videoCall", on = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-20)), minutes = 40,
+            elementCodes = new[] { Elements[2], Elements[3] }, catchUp = true, note = "Caught up on workshop 2 by video call",
+        }, ct);
+        await Post($"/api/curriculum/progress/{leads[0]}/support", new
+        {
+            mode = "email", on = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-10)), minutes = 15,
+            elementCodes = new[] { Elements[4] }, catchUp = false,
+        }, ct);
+        await Post($"/api/curriculum/progress/{leads[1]}/outcomes", new
+        {
+            outcomeCodes = new[] { "ethos-and-environment.1", "ethos-and-environment.2", "leadership-and-management.1" },
+            evidence = "Presented the setting's draft plan at workshop 1",
+        }, ct);
+        // Overrides show every phase: leads[0] is short track (reflectivePlanning → embeddingDeferred → embedding →
+        // completed), leads[1] full track (→ reflectivePlanning → embedding).
+        var (shortMoves, fullMoves) = (r % 4) switch { 0 => (1, 0), 1 => (4, 2), 2 => (2, 1), _ => (3, 0) };
+        for (var i = 0; i < shortMoves; i++)
+            await Post($"/api/curriculum/progress/{leads[0]}/phase", new { reason = "Demo: trained with another provider" }, ct);
+        for (var i = 0; i < fullMoves; i++)
+            await Post($"/api/curriculum/progress/{leads[1]}/phase", new { reason = "Demo: evidence held on paper" }, ct);
+    }
+
+    private async Task WaitForProgressAsync(Guid enrolmentId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await http.GetAsync($"/api/curriculum/progress/{enrolmentId}", ct)).IsSuccessStatusCode) return;
+            await Task.Delay(100, ct);
+        }
+        throw new InvalidOperationException($"The progress record of {enrolmentId} did not open.");
+    }
+
+    private async Task Send(HttpMethod method, string url, object body, CancellationToken ct)
+    {
+        var response = await http.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) }, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
     }
 
     private async Task<JsonNode> Post(string url, object body, CancellationToken ct)
