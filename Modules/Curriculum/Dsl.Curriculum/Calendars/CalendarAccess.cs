@@ -5,22 +5,14 @@ using Dsl.Curriculum.Workshops;
 namespace Dsl.Curriculum.Calendars;
 
 /// <summary>
-/// Who sees which calendar: the same people as the schedule and progress reads. A cohort's feed: an admin, the
-/// cohort's facilitator, heads and leads of a setting with a lead in the cohort. A lead's feed: whoever may read that
+/// Who sees which calendar: the same people as the schedule and progress reads. A cohort's feed: whoever may read
+/// its schedule (<see cref="CohortAccess"/>). A lead's feed: whoever may read that
 /// lead's progress (the setting's head or lead, the cohort's facilitator, an admin). Anyone else gets a 404.
 /// </summary>
 public static class CalendarAccess
 {
-    public static async Task<bool> CanSeeCohortAsync(ClaimsPrincipal user, CurriculumCohort? cohort, IQuerySession session,
-        CancellationToken ct)
-    {
-        if (cohort is null) return false;
-        if (user.IsInRole(Roles.Admin)) return true;
-        if (user.IsInRole(Roles.Facilitator)) return cohort.FacilitatorId is not null && cohort.FacilitatorId == user.UserId();
-        if (!SettingAccess.IsSettingUser(user)) return false;
-        var urn = user.SettingUrn();
-        return await session.Query<LeadProgress>().AnyAsync(p => p.CohortId == cohort.Id && p.SettingUrn == urn, ct);
-    }
+    public static Task<bool> CanSeeCohortAsync(ClaimsPrincipal user, CurriculumCohort? cohort, IQuerySession session,
+        CancellationToken ct) => CohortAccess.CanReadAsync(user, cohort, session, ct);
 
     public static async Task<bool> CanSeeProgressAsync(ClaimsPrincipal user, LeadProgress? progress, IQuerySession session,
         CancellationToken ct)
