@@ -65,7 +65,13 @@ public static partial class DslOpenApi
                         operation.Description = SoftLineBreak().Replace(operation.Summary.Trim(), " ");
                     operation.Summary = title.Summary;
                 }
-                if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+                if (metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    // An empty requirement is OpenAPI's "no credentials needed" (e.g. a private calendar link, whose
+                    // address is the secret), said explicitly rather than left for the reader to guess.
+                    operation.Security = [new OpenApiSecurityRequirement()];
+                    return Task.CompletedTask;
+                }
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement
                 {

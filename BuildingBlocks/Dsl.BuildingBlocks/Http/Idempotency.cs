@@ -24,7 +24,8 @@ public sealed class IdempotencyRecord
 /// Honours the Idempotency-Key header on POSTs: the key is scoped to the caller and route; the
 /// same key and body replays the stored response, the same key with another body is a 422, and a
 /// key whose first request is still running is a 409. Only 2xx responses are kept, so a retry
-/// after a validation error or a crash is processed afresh.
+/// after a validation error or a crash is processed afresh. Nor is a response marked <c>Cache-Control: no-store</c>
+/// (one that shows a secret once, such as a private calendar address): its retry is processed afresh too.
 /// </summary>
 public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock)
 {
@@ -88,7 +89,8 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         try
         {
             await next(context);
-            succeeded = context.Response.StatusCode is >= 200 and < 300;
+            succeeded = context.Response.StatusCode is >= 200 and < 300
+                        && !context.Response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
         }
         finally
         {

@@ -1,7 +1,9 @@
+using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
 using Dsl.Curriculum.Outcomes;
 using Dsl.Curriculum.Progress;
+using Dsl.Curriculum.Resources;
 using Dsl.Curriculum.Support;
 using Dsl.Curriculum.Workshops;
 
@@ -23,8 +25,11 @@ public static class CurriculumModule
                 store.Schema.For<Attendance>().Duplicate(a => a.WorkshopId).Duplicate(a => a.EnrolmentId);
                 store.Schema.For<SupportContact>().Duplicate(s => s.EnrolmentId);
                 store.Schema.For<OutcomeSignOff>().Duplicate(s => s.EnrolmentId);
+                store.Schema.For<Resource>().UseNumericRevisions(true);
+                store.Schema.For<CalendarLink>().UniqueIndex(l => l.TokenHash);
             })
-            .InitializeWith(new SeedElementCatalogue());
+            .InitializeWith(new SeedElementCatalogue())
+            .InitializeWith(new SeedCatalogueResources());
 
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
         return opts;
