@@ -34,7 +34,7 @@ public static class GetSessionNotesEndpoint
     public static ProblemDetails Validate(ActionLearningSet? set, Guid id, int n, ClaimsPrincipal user) => NoteAccess.Check(set, id, n, user);
 
     /// <summary>A session's confidential notes (only the set's members and its facilitator).</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/peer-network/sets/{id}/sessions/{n}/notes", OperationId = "GetSessionNotes")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Read a session's confidential notes")]
@@ -51,7 +51,7 @@ public static class WriteSessionNoteEndpoint
     public static ProblemDetails Validate(ActionLearningSet? set, Guid id, int n, ClaimsPrincipal user) => NoteAccess.Check(set, id, n, user);
 
     /// <summary>Adds a confidential note to a session (only the set's members and its facilitator).</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverinePost("/api/peer-network/sets/{id}/sessions/{n}/notes", OperationId = "WriteSessionNote")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Write a confidential session note")]

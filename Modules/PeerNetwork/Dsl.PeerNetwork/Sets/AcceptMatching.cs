@@ -24,7 +24,7 @@ public static class AcceptMatchingEndpoint
     [WolverinePost("/api/peer-network/sets/matching/{proposalId}/accept", OperationId = "AcceptMatchingProposal")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Accept a matching proposal")]
-    public static async Task<(IReadOnlyList<SetView>, OutgoingMessages)> Post(MatchingProposal proposal, IDocumentSession session,
+    public static async Task<(IReadOnlyList<SetView>, OutgoingMessages)> Post([NotBody] MatchingProposal proposal, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
