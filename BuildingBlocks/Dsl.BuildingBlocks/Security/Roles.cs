@@ -33,9 +33,6 @@ public static class Roles
     /// <summary>Reading a lead's programme records: an admin, a facilitator, or the setting's head or lead.</summary>
     public const string AdminFacilitatorOrSettingUsers = $"{Admin},{Facilitator},{SettingUsers}";
 
-    /// <summary>The peers of a network or set: a facilitator, or a lead (each sees only their own region or set).</summary>
-    public const string FacilitatorOrLead = $"{Facilitator},{Lead}";
-
     /// <summary>Reading an action learning set: an admin, a facilitator (their own sets), or a lead (their own set).</summary>
     public const string AdminFacilitatorOrLead = $"{Admin},{Facilitator},{Lead}";
 

@@ -24,14 +24,17 @@ public static class ChangeDirectoryListingEndpoint
     public static Task<NetworkMember?> LoadAsync(Guid enrolmentId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<NetworkMember>(enrolmentId, ct);
 
+    // Consent is the lead's own: admins and heads are answered as if the member did not exist.
     public static ProblemDetails Validate(NetworkMember? member, Guid enrolmentId, ClaimsPrincipal user) =>
-        SettingAccess.Check(user, member?.SettingUrn, $"Enrolment {enrolmentId} is not a member of a peer network.");
+        member is not null && user.IsInRole(Roles.Lead) && user.SettingUrn() == member.SettingUrn
+            ? WolverineContinue.NoProblems
+            : Problems.NotFound($"Enrolment {enrolmentId} is not a member of a peer network.");
 
     /// <summary>
-    /// The lead opts in to their network's directory (consent recorded with its date) or withdraws it, which
+    /// The lead (only) opts in to their network's directory (consent recorded with its date) or withdraws it, which
     /// removes their name and text from every listing at once.
     /// </summary>
-    [Authorize(Roles = Roles.Lead)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePut("/api/peer-network/members/{enrolmentId}/directory", OperationId = "ChangeDirectoryListing")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Opt in to or out of the network directory")]

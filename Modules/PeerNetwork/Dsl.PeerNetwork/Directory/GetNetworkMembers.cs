@@ -20,6 +20,7 @@ public static class GetNetworkMembersEndpoint
         var notFound = Problems.NotFound($"There is no peer network {region} you belong to.");
         if (!ProgrammeRegions.Exists(region)) return notFound;
         if (user.IsInRole(Roles.Facilitator)) return WolverineContinue.NoProblems;
+        if (!user.IsInRole(Roles.Lead)) return notFound;
         // A lead sees their own region's directory only: their setting must be a member of it.
         var setting = user.SettingUrn();
         return setting is not null && await session.Query<NetworkMember>().AnyAsync(m => m.SettingUrn == setting && m.Region == region, ct)
@@ -27,8 +28,8 @@ public static class GetNetworkMembersEndpoint
             : notFound;
     }
 
-    /// <summary>The network's directory: only leads who opted in (to the region's leads and facilitators).</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    /// <summary>The network's directory: only leads who opted in (only to the region's leads and facilitators; others 404).</summary>
+    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
     [WolverineGet("/api/peer-network/networks/{region}/members", OperationId = "GetNetworkMembers")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("List a network's directory")]

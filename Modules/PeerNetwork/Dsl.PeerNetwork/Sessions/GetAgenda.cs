@@ -16,7 +16,7 @@ public static class GetAgendaEndpoint
     public static ProblemDetails Validate(ActionLearningSet? set, Guid id, int n, ClaimsPrincipal user) => NoteAccess.Check(set, id, n, user);
 
     /// <summary>A session's agenda: its presenters, the actions carried from earlier sessions, and the last session's date (the set's members or facilitator).</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
     [WolverineGet("/api/peer-network/sets/{id}/sessions/{n}/agenda", OperationId = "GetSessionAgenda")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Get a session's agenda")]

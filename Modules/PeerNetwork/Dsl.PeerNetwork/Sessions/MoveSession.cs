@@ -27,7 +27,7 @@ public static class MoveSessionEndpoint
     }
 
     /// <summary>Moves a session not yet held to another date, time or place (the set's facilitator; requires If-Match).</summary>
-    [Authorize(Roles = Roles.Facilitator)]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePatch("/api/peer-network/sets/{id}/sessions/{n}", OperationId = "MoveSession")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Move an action learning session")]

@@ -35,7 +35,7 @@ public static class RecordAttendanceEndpoint
     /// Records who came to a session (the set's facilitator). The presenters due who came have presented; those absent
     /// present next time. Two sessions missed in a row flag the enrolment at risk; the last session completes the set.
     /// </summary>
-    [Authorize(Roles = Roles.Facilitator)]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePut("/api/peer-network/sets/{id}/sessions/{n}/attendance", OperationId = "RecordSessionAttendance")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Record a session's attendance")]

@@ -37,7 +37,7 @@ public static class AddSessionActionEndpoint
     }
 
     /// <summary>Records a presenter's action from a session (the set's members or facilitator); it is carried until done or dropped.</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
     [WolverinePost("/api/peer-network/sets/{id}/sessions/{n}/actions", OperationId = "AddSessionAction")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Record a presenter's action")]
@@ -75,7 +75,7 @@ public static class ChangeSessionActionEndpoint
         : WolverineContinue.NoProblems;
 
     /// <summary>Marks a presenter's action done or dropped, so it is no longer carried (the set's members or facilitator).</summary>
-    [Authorize(Roles = Roles.FacilitatorOrLead)]
+    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
     [WolverinePatch("/api/peer-network/sets/{id}/actions/{actionId}", OperationId = "ChangeSessionAction")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Mark a presenter's action done or dropped")]
