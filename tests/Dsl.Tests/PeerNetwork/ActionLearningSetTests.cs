@@ -175,6 +175,13 @@ public sealed class ActionLearningSetTests(DslApp app) : ApiTest(app)
         var set = await Given.Get($"/api/peer-network/sets/{setId}");
         set["status"]!.GetValue<string>().ShouldBe("belowMinimum");
         set["members"]!.AsArray().Count(m => m!["active"]!.GetValue<bool>()).ShouldBe(4);
+
+        var waiting = (await Leads("primary"))[0];
+        var rematch = new HttpRequestMessage(HttpMethod.Patch, $"/api/peer-network/sets/{setId}") { Content = Body(new { addMembers = new[] { waiting.Id } }) };
+        rematch.Headers.TryAddWithoutValidation("If-Match", $"\"{set["version"]}\"");
+        var changed = await facilitator.SendAsync(rematch, Ct);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(changed))["status"]!.GetValue<string>().ShouldBe("active", "a waiting lead moved in brings it back to five");
     }
 
     [Fact]

@@ -13,18 +13,6 @@ public sealed class CohortFacts
 }
 
 /// <summary>Keeps the cohort copy current; an older event arriving late never overwrites a newer one.</summary>
-public static class CohortScheduledHandler
-{
-    public static Task<IMartenOp> Handle(CohortScheduled scheduled, IDocumentSession session, CancellationToken ct) =>
-        CohortFactsUpdate.Apply(scheduled, session, ct);
-}
-
-public static class CohortChangedHandler
-{
-    public static Task<IMartenOp> Handle(CohortChanged changed, IDocumentSession session, CancellationToken ct) =>
-        CohortFactsUpdate.Apply(changed, session, ct);
-}
-
 internal static class CohortFactsUpdate
 {
     public static async Task<IMartenOp> Apply(CohortIntegrationEvent fact, IDocumentSession session, CancellationToken ct)
