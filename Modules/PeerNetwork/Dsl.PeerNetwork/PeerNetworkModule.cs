@@ -1,3 +1,4 @@
+using Dsl.PeerNetwork.Meetings;
 using Dsl.PeerNetwork.Members;
 using Dsl.PeerNetwork.Sessions;
 using Dsl.PeerNetwork.Sets;
@@ -17,6 +18,7 @@ public static class PeerNetworkModule
             store.Schema.For<ActionLearningSet>().UseNumericRevisions(true).Duplicate(s => s.Region);
             store.Schema.For<MatchingProposal>();
             store.Schema.For<SessionNote>().Duplicate(n => n.SetId);
+            store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
         });
         return opts;
     }
