@@ -29,7 +29,7 @@ public static class ApiTags
                      "endorsement to a place, the waitlist, transfer, withdrawal and completion."),
         (Curriculum, "The eight-element curriculum and each lead's progress through learning, reflective/planning " +
                      "and embedding."),
-        (PeerNetwork, "The regional peer networks that confirmed leads join."),
+        (PeerNetwork, "The regional peer networks that confirmed leads join, their consented directory, and action learning sets: matching, sessions, presenters, confidential notes and actions."),
         (Reports, "Programme-wide reports for admins, such as uptake by region."),
         (Events, "The pull feed of integration events as CloudEvents, for integrators to catch up or rebuild."),
         (Webhooks, "Webhook subscriptions to integration events, their signing secrets, deliveries and replays."),

@@ -33,6 +33,9 @@ public static class Roles
     /// <summary>Reading a lead's programme records: an admin, a facilitator, or the setting's head or lead.</summary>
     public const string AdminFacilitatorOrSettingUsers = $"{Admin},{Facilitator},{SettingUsers}";
 
+    /// <summary>Reading an action learning set: an admin, a facilitator (their own sets), or a lead (their own set).</summary>
+    public const string AdminFacilitatorOrLead = $"{Admin},{Facilitator},{Lead}";
+
     /// <summary>The integrator API: integrators manage their own, admins see all.</summary>
     public const string IntegratorOrAdmin = $"{Integrator},{Admin}";
 }

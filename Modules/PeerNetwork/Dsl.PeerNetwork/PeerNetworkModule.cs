@@ -1,3 +1,8 @@
+using Dsl.PeerNetwork.Meetings;
+using Dsl.PeerNetwork.Members;
+using Dsl.PeerNetwork.Sessions;
+using Dsl.PeerNetwork.Sets;
+
 namespace Dsl.PeerNetwork;
 
 public static class PeerNetworkModule
@@ -6,7 +11,15 @@ public static class PeerNetworkModule
 
     public static WolverineOptions AddPeerNetworkModule(this WolverineOptions opts)
     {
-        opts.AddModule<IPeerNetworkStore>(Schema);
+        opts.AddModule<IPeerNetworkStore>(Schema, store =>
+        {
+            store.Schema.For<NetworkMember>().Duplicate(m => m.Region);
+            store.Schema.For<CohortFacts>();
+            store.Schema.For<ActionLearningSet>().UseNumericRevisions(true).Duplicate(s => s.Region);
+            store.Schema.For<MatchingProposal>();
+            store.Schema.For<SessionNote>().Duplicate(n => n.SetId);
+            store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
+        });
         return opts;
     }
 }

@@ -15,12 +15,12 @@ public sealed class Programme(DslApp app)
     public static string NewUrn() => Interlocked.Increment(ref _nextUrn).ToString();
 
     public async Task<string> Setting(string? urn = null, string type = "academy", string region = "london",
-        string status = "open", string name = "Castle View School")
+        string status = "open", string name = "Castle View School", string phase = "secondary")
     {
         urn ??= NewUrn();
         var response = await _admin.PostAsJsonAsync("/api/settings", new
         {
-            urn, name, type, phase = "secondary", localAuthority = "Camden", region, status,
+            urn, name, type, phase, localAuthority = "Camden", region, status,
         });
         response.EnsureSuccessStatusCode();
         return urn;
