@@ -33,6 +33,12 @@ public static class Roles
     /// <summary>Reading a lead's programme records: an admin, a facilitator, or the setting's head or lead.</summary>
     public const string AdminFacilitatorOrSettingUsers = $"{Admin},{Facilitator},{SettingUsers}";
 
+    /// <summary>
+    /// Reading a setting's assessment records: an admin, the cohort's facilitator, an assessor of an open award
+    /// application, or the setting's head or lead (the module narrows each to the records they may see).
+    /// </summary>
+    public const string AssessmentReaders = $"{Admin},{Facilitator},{Assessor},{SettingUsers}";
+
     /// <summary>The integrator API: integrators manage their own, admins see all.</summary>
     public const string IntegratorOrAdmin = $"{Integrator},{Admin}";
 }
