@@ -77,6 +77,10 @@ public sealed class SelfAssessmentTests(DslApp app) : ApiTest(app)
         var review = await Given.Submitted(head, enrolmentId, _ => 3);
 
         (await Json(await head.GetAsync($"/api/assessment/self-assessments/{review}", Ct)))["kind"]!.GetValue<string>().ShouldBe("review");
+        var list = await Json(await head.GetAsync($"/api/assessment/self-assessments?settingUrn={urn}", Ct));
+        list["items"]!.AsArray().Select(s => s!["kind"]!.GetValue<string>()).ShouldBe(["baseline", "review"]);
+        var other = await Json(await Given.As("head", "100001").GetAsync($"/api/assessment/self-assessments?settingUrn={urn}", Ct));
+        other["items"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]

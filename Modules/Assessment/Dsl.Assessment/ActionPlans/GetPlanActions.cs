@@ -2,14 +2,6 @@ using System.Text;
 
 namespace Dsl.Assessment.ActionPlans;
 
-public sealed record GetPlanActionsQuery
-{
-    /// <summary>true: only actions past their due date and neither done nor dropped.</summary>
-    public bool? Overdue { get; init; }
-
-    public sealed class Validator : AbstractValidator<GetPlanActionsQuery>;
-}
-
 public sealed record PlanActionRow(Guid Id, string ElementCode, string Description, string? OwnerRole,
     IReadOnlyList<Stakeholder> Stakeholders, DateOnly? DueOn, string? SuccessMeasure, ActionStatus Status, bool Overdue,
     int NoteCount);
@@ -20,12 +12,13 @@ public static class GetPlanActionsEndpoint
     /// The plan's actions in element order, `?overdue=true` for those past due and not done or dropped; send
     /// Accept: text/csv for a CSV export (owners by role only). Whoever may read the plan.
     /// </summary>
+    /// <param name="overdue">true: only actions past their due date and neither done nor dropped.</param>
     [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/action-plans/{id}/actions", OperationId = "GetPlanActions")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("List an action plan's actions")]
     [ProducesResponseType<List<PlanActionRow>>(StatusCodes.Status200OK, "application/json", "text/csv")]
-    public static async Task<IResult> Get(Guid id, [AsParameters] GetPlanActionsQuery query, ClaimsPrincipal user,
+    public static async Task<IResult> Get(Guid id, [FromQuery] bool? overdue, ClaimsPrincipal user,
         IQuerySession session, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         var plan = await ActionPlanReads.Readable(id, user, session, ct);
@@ -35,7 +28,7 @@ public static class GetPlanActionsEndpoint
         var rows = plan.Actions
             .Select(a => new PlanActionRow(a.Id, a.ElementCode, a.Description, a.Owner?.Role, a.Stakeholders, a.DueOn,
                 a.SuccessMeasure, a.Status, ActionPlanRules.IsOverdue(a, today), a.Notes.Count))
-            .Where(r => query.Overdue != true || r.Overdue)
+            .Where(r => overdue != true || r.Overdue)
             .OrderBy(r => order.ToList().IndexOf(r.ElementCode)).ThenBy(r => r.DueOn)
             .ToList();
         return request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)

@@ -3,7 +3,7 @@ namespace Dsl.Assessment.SelfAssessments;
 public sealed record GetSelfAssessmentsQuery : PageQuery
 {
     /// <summary>The setting's URN (required).</summary>
-    public string? SettingUrn { get; init; }
+    [FromQuery(Name = "settingUrn")] public string? SettingUrn { get; set; }
 
     public sealed class Validator : AbstractValidator<GetSelfAssessmentsQuery>
     {
