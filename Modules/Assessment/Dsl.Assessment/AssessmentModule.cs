@@ -1,6 +1,9 @@
 using Dsl.Assessment.ActionPlans;
 using Dsl.Assessment.Enrolments;
 using Dsl.Assessment.Framework;
+using Dsl.Assessment.Interventions;
+using Dsl.Assessment.Profiles;
+using Dsl.Assessment.Provision;
 using Dsl.Assessment.SelfAssessments;
 
 namespace Dsl.Assessment;
@@ -20,6 +23,9 @@ public static class AssessmentModule
                 store.Schema.For<AssessedEnrolment>();
                 store.Schema.For<AssessedCohort>();
                 store.Schema.For<AssessorGrant>().Index(g => g.SettingUrn);
+                store.Schema.For<ProvisionMap>().UseNumericRevisions(true);
+                store.Schema.For<Intervention>().Index(i => i.SettingUrn);
+                store.Schema.For<LeadProfile>().UseNumericRevisions(true);
             })
             .InitializeWith(new SeedSelfAssessmentFramework());
         return opts;

@@ -43,10 +43,10 @@ public sealed class StakeholderValidator : AbstractValidator<Stakeholder>
 public static class AddActionEndpoint
 {
     /// <summary>
-    /// Adds an action to the plan (the setting's lead or head; the plan's ETag in If-Match). After agreement this
+    /// Adds an action to the plan (the setting's lead or head, or an admin acting for it; the plan's ETag in If-Match). After agreement this
     /// records a revision of the plan.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/action-plans/{id}/actions", OperationId = "AddPlanAction")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Add an action to an action plan")]

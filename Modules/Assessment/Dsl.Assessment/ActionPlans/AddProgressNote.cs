@@ -10,8 +10,8 @@ public sealed record AddProgressNote(string Text)
 
 public static class AddProgressNoteEndpoint
 {
-    /// <summary>Adds a dated progress note to an action (the setting's lead or head); no If-Match, notes only add.</summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    /// <summary>Adds a dated progress note to an action (the setting's lead or head, or an admin acting for it); no If-Match, notes only add.</summary>
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/action-plans/{id}/actions/{actionId}/notes", OperationId = "AddPlanActionNote")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Add a progress note to an action")]

@@ -14,10 +14,10 @@ public sealed record ReviewActionPlan(string? Comments)
 public static class AgreeActionPlanEndpoint
 {
     /// <summary>
-    /// The cohort's facilitator agrees a submitted plan, optionally with comments. Publishes
+    /// The cohort's facilitator (or an admin) agrees a submitted plan, optionally with comments. Publishes
     /// dsl.assessment.action-plan-agreed.v1 with the action counts per element.
     /// </summary>
-    [Authorize(Roles = Roles.Facilitator)]
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePost("/api/assessment/action-plans/{id}/agree", OperationId = "AgreeActionPlan")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Agree an action plan")]

@@ -19,10 +19,10 @@ public sealed record ChangeAction(string? Description, ActionOwner? Owner, List<
 public static class ChangeActionEndpoint
 {
     /// <summary>
-    /// Changes an action (the setting's lead or head; the plan's ETag in If-Match). Dropping an action after the plan
+    /// Changes an action (the setting's lead or head, or an admin acting for it; the plan's ETag in If-Match). Dropping an action after the plan
     /// was agreed records a revision.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePatch("/api/assessment/action-plans/{id}/actions/{actionId}", OperationId = "ChangePlanAction")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Change an action in an action plan")]

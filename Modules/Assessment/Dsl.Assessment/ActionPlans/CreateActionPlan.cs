@@ -13,10 +13,10 @@ public sealed record CreateActionPlan(Guid EnrolmentId)
 public static class CreateActionPlanEndpoint
 {
     /// <summary>
-    /// Opens the enrolment's action plan, a draft (the setting's lead or head). One per enrolment: a second is 409
+    /// Opens the enrolment's action plan, a draft (the setting's lead or head, or an admin acting for it). One per enrolment: a second is 409
     /// naming the plan. Send Idempotency-Key to retry safely.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/action-plans", OperationId = "CreateActionPlan")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Create an action plan")]

@@ -12,8 +12,8 @@ public sealed record RecordNoActionNeeded(string Reason)
 
 public static class RecordNoActionNeededEndpoint
 {
-    /// <summary>Records why an element needs no action (the setting's lead or head; the plan's ETag in If-Match).</summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    /// <summary>Records why an element needs no action (the setting's lead or head, or an admin acting for it; the plan's ETag in If-Match).</summary>
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePut("/api/assessment/action-plans/{id}/elements/{code}/no-action-needed", OperationId = "RecordNoActionNeeded")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Record why an element needs no action")]

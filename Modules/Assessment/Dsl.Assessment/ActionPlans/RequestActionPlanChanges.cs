@@ -2,8 +2,8 @@ namespace Dsl.Assessment.ActionPlans;
 
 public static class RequestActionPlanChangesEndpoint
 {
-    /// <summary>The cohort's facilitator sends a submitted plan back with comments; the setting changes and resubmits it.</summary>
-    [Authorize(Roles = Roles.Facilitator)]
+    /// <summary>The cohort's facilitator (or an admin) sends a submitted plan back with comments; the setting changes and resubmits it.</summary>
+    [Authorize(Roles = Roles.AdminOrFacilitator)]
     [WolverinePost("/api/assessment/action-plans/{id}/request-changes", OperationId = "RequestActionPlanChanges")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Request changes to an action plan")]

@@ -5,10 +5,10 @@ namespace Dsl.Assessment.ActionPlans;
 public static class SubmitActionPlanEndpoint
 {
     /// <summary>
-    /// Submits the plan for the facilitator's agreement (the setting's lead or head). Every element needs an action or
+    /// Submits the plan for the facilitator's agreement (the setting's lead or head, or an admin acting for it). Every element needs an action or
     /// a reason why none is needed, and every action an owner, a due date and a stakeholder: a 400 names each gap.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/action-plans/{id}/submit", OperationId = "SubmitActionPlan")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Submit an action plan")]

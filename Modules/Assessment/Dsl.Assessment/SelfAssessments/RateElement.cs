@@ -27,9 +27,9 @@ public static class RateElementEndpoint
 {
     /// <summary>
     /// Records one element's level, evidence (or, in a needs assessment, the need and its priority) and optional notes
-    /// per guiding prompt, in a draft (the setting's lead or head; requires If-Match).
+    /// per guiding prompt, in a draft (the setting's lead or head, or an admin acting for it; requires If-Match).
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePut("/api/assessment/self-assessments/{id}/elements/{code}", OperationId = "RateSelfAssessmentElement")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Rate an element of a self-assessment")]

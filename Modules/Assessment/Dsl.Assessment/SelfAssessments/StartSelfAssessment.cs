@@ -14,10 +14,10 @@ public sealed record StartSelfAssessment(Guid EnrolmentId, Approach? Approach)
 public static class StartSelfAssessmentEndpoint
 {
     /// <summary>
-    /// Starts a draft self-assessment for a confirmed enrolment (the setting's lead or head). A setting has one draft
+    /// Starts a draft self-assessment for a confirmed enrolment (the setting's lead or head, or an admin acting for it). A setting has one draft
     /// at a time: a second is 409 naming the draft. Send Idempotency-Key to retry safely.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/self-assessments", OperationId = "StartSelfAssessment")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Start a self-assessment")]

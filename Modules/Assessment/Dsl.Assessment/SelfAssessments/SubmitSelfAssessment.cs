@@ -6,12 +6,12 @@ namespace Dsl.Assessment.SelfAssessments;
 public static class SubmitSelfAssessmentEndpoint
 {
     /// <summary>
-    /// Submits a draft (the setting's lead or head; If-Match optional): all eight elements rated, each with evidence
+    /// Submits a draft (the setting's lead or head, or an admin acting for it; If-Match optional): all eight elements rated, each with evidence
     /// (or a need and its priority). The setting's first is its baseline, later ones reviews; submitted ones are
     /// immutable. Publishes dsl.assessment.self-assessment-submitted.v1 (levels only) and, in embedding, sets when
     /// the next review is due.
     /// </summary>
-    [Authorize(Roles = Roles.SettingUsers)]
+    [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverinePost("/api/assessment/self-assessments/{id}/submit", OperationId = "SubmitSelfAssessment")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Submit a self-assessment")]
