@@ -30,7 +30,7 @@ public sealed class AssessmentRulesTests
         foreach (var element in file.Elements)
         {
             element.Prompts.Count.ShouldBeInRange(3, 6, element.Code);
-            element.Descriptors.Keys.Order().ShouldBe(["developing", "embedded", "emerging", "notYetStarted"], element.Code);
+            element.Descriptors.Keys.Order().ToList().ShouldBe(new List<string> { "developing", "embedded", "emerging", "notYetStarted" }, element.Code);
         }
     }
 
