@@ -70,7 +70,7 @@ public sealed class EventFeedTests(DslApp app) : IntegratorTest(app)
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Dsl.BuildingBlocks.Contracts.IIntegrationEvent).IsAssignableFrom(t))
             .ToList();
-        published.Count.ShouldBe(16, "Enrolment's twelve enrolment and two cohort events, Curriculum's two");
+        published.Count.ShouldBe(18, "Enrolment's twelve enrolment and two cohort events, Curriculum's two, Assessment's two");
 
         var response = await App.Client(null).GetAsync("/asyncapi/v1.json", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the catalogue is open");
