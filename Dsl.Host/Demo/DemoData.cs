@@ -50,6 +50,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
 
         var urn = 140000;
         var enrolments = 0;
+        var assessed = new List<(string Urn, Guid Id)>();
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
             var cohortId = await Id(Post("/api/cohorts", new
@@ -73,6 +74,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
                     lead = new { name = $"Demo Lead {settingUrn}", email = $"lead{settingUrn}@example.org", jobTitle = "Assistant head", onSeniorLeadershipTeam = k % 3 != 0 },
                 }, ct)));
                 enrolments++;
+                if (r < 2 && k is 2 or 3) assessed.Add((settingUrn, ids[^1]));
             }
 
             // Five endorsed into four places: four confirmed, one waitlisted; the last stays awaiting endorsement.
@@ -85,6 +87,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
             if (r % 2 == 0) await Post($"/api/enrolments/{ids[0]}/withdrawal", new { reason = "leadLeft" }, ct);
             await SeedDeliveryAsync(r, cohortId, ids, ct);
         }
+        await SeedAssessmentsAsync(assessed, ct);
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, ProgrammeRegions.All.Count, enrolments);
     }
@@ -164,6 +167,92 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
         var response = await http.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) }, ct);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+    }
+
+    /// <summary>
+    /// Settings at every stage of the Assessment module: a baseline only, a needs assessment, two reviews showing
+    /// progress, an agreed plan with overdue actions, and a provision map with gaps.
+    /// </summary>
+    private async Task SeedAssessmentsAsync(IReadOnlyList<(string Urn, Guid Id)> settings, CancellationToken ct)
+    {
+        if (settings.Count < 4) return;
+        var (baselineUrn, baselineOnly) = settings[0];
+        await SelfAssessment(baselineOnly, "wholeSchool", _ => 2, ct);
+
+        await SelfAssessment(settings[1].Id, "none", _ => 1, ct);
+
+        var (reviewedUrn, reviewed) = settings[2];
+        await SelfAssessment(reviewed, "wholeSchool", _ => 1, ct);
+        await SelfAssessment(reviewed, "wholeSchool", code => code is "student-voice" or "staff-development" ? 3 : 2, ct);
+        await SelfAssessment(reviewed, "wholeSchool", code => code == "parents-and-carers" ? 2 : 3, ct);
+
+        var (_, planned) = settings[3];
+        var plan = await Post("/api/assessment/action-plans", new { enrolmentId = planned }, ct);
+        var planUrl = $"/api/assessment/action-plans/{plan["id"]}";
+        var etag = "*";
+        etag = (await Send(HttpMethod.Post, $"{planUrl}/actions", new
+        {
+            elementCode = "student-voice", description = "Set up a pupil wellbeing council", owner = new { role = "Head of PSHE" },
+            stakeholders = new[] { new { kind = "pupilsStudents" }, new { kind = "seniorLeadershipTeam" } }, dueOn = "2024-02-01",
+            successMeasure = "Council meets half-termly",
+        }, etag, ct)).ETag;
+        etag = (await Send(HttpMethod.Post, $"{planUrl}/actions", new
+        {
+            elementCode = "targeted-support-and-referrals", description = "Agree referral routes with the MHST",
+            owner = new { role = "Designated safeguarding lead" }, stakeholders = new[] { new { kind = "mhst" }, new { kind = "cypmhs" } },
+            dueOn = "2024-03-15", successMeasure = "Referral flowchart shared with staff",
+        }, etag, ct)).ETag;
+        foreach (var code in Elements.Where(c => c is not ("student-voice" or "targeted-support-and-referrals")))
+            etag = (await Send(HttpMethod.Put, $"{planUrl}/elements/{code}/no-action-needed", new { reason = "Covered by this year's school plan" }, etag, ct)).ETag;
+        await Post($"{planUrl}/submit", new { }, ct);
+        await Post($"{planUrl}/agree", new { comments = "Agreed: a focused first plan" }, ct);
+
+        var provision = $"/api/assessment/settings/{baselineUrn}/provision";
+        await Post(provision, new
+        {
+            name = "Local Mental Health Support Team", kind = "mhst", tier = "targeted", agesServed = "5-18",
+            referralRoute = "Fortnightly consultation meeting", elements = new[] { "identifying-need-and-impact", "targeted-support-and-referrals" },
+            contactRole = "MHST senior practitioner",
+        }, ct);
+        await Post(provision, new
+        {
+            name = "Community CYPMHS", kind = "cypmhs", tier = "specialist", agesServed = "0-18", referralRoute = "Single point of access",
+            elements = new[] { "targeted-support-and-referrals" }, contactRole = "Single point of access duty worker",
+        }, ct);
+        await Post($"/api/assessment/settings/{reviewedUrn}/interventions", new
+        {
+            name = "Worry management group", tier = "targeted", provider = "mhst", startsOn = "2024-01-08", endsOn = "2024-03-22",
+            pupilsReached = 8, outcomeMeasure = "RCADS", before = new { mean = 14.2, n = 8 }, after = new { mean = 9.6, n = 7 },
+        }, ct);
+    }
+
+    /// <summary>Starts, rates and submits a self-assessment; Assessment learns of the confirmation from a message, so it retries briefly.</summary>
+    private async Task SelfAssessment(Guid enrolmentId, string approach, Func<string, int> level, CancellationToken ct)
+    {
+        HttpResponseMessage started;
+        var attempts = 0;
+        while (!(started = await http.PostAsJsonAsync("/api/assessment/self-assessments", new { enrolmentId, approach }, ct)).IsSuccessStatusCode
+               && started.StatusCode == System.Net.HttpStatusCode.BadRequest && ++attempts < 40)
+            await Task.Delay(250, ct);
+        if (!started.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Starting a self-assessment answered {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync(ct)}");
+        var url = $"/api/assessment/self-assessments/{(await started.Content.ReadFromJsonAsync<JsonNode>(ct))!["id"]}";
+        var etag = started.Headers.ETag!.Tag;
+        foreach (var code in Elements)
+            etag = (await Send(HttpMethod.Put, $"{url}/elements/{code}", approach == "none"
+                ? new { level = 1, need = $"A first plan for {code}", priority = code is "leadership-and-management" ? "high" : "medium" }
+                : (object)new { level = level(code), evidence = $"What is in place for {code}" }, etag, ct)).ETag;
+        await Post($"{url}/submit", new { }, ct);
+    }
+
+    private async Task<(JsonNode Body, string ETag)> Send(HttpMethod method, string url, object body, string etag, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        return ((await response.Content.ReadFromJsonAsync<JsonNode>(ct))!, response.Headers.ETag?.Tag ?? etag);
     }
 
     private async Task<JsonNode> Post(string url, object body, CancellationToken ct)

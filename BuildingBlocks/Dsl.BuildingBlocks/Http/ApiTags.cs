@@ -12,6 +12,7 @@ public static class ApiTags
     public const string Cohorts = "Cohorts";
     public const string Enrolments = "Enrolments";
     public const string Curriculum = "Curriculum";
+    public const string Assessment = "Assessment";
     public const string PeerNetwork = "Peer network";
     public const string Reports = "Reports";
     public const string Events = "Events";
@@ -29,6 +30,9 @@ public static class ApiTags
                      "endorsement to a place, the waitlist, transfer, withdrawal and completion."),
         (Curriculum, "The eight-element curriculum and each lead's progress through learning, reflective/planning " +
                      "and embedding."),
+        (Assessment, "A setting's guided self-assessment of its whole-school approach (or of its needs), the progress " +
+                     "picture across reviews, its action plan over the eight elements, local provision map, the lead's " +
+                     "role and remit, and the aggregate interventions register."),
         (PeerNetwork, "The regional peer networks that confirmed leads join, their consented directory, and action learning sets: matching, sessions, presenters, confidential notes and actions."),
         (Reports, "Programme-wide reports for admins, such as uptake by region."),
         (Events, "The pull feed of integration events as CloudEvents, for integrators to catch up or rebuild."),

@@ -36,6 +36,12 @@ public static class Roles
     /// <summary>Reading an action learning set: an admin, a facilitator (their own sets), or a lead (their own set).</summary>
     public const string AdminFacilitatorOrLead = $"{Admin},{Facilitator},{Lead}";
 
+    /// <summary>
+    /// Reading a setting's assessment records: an admin, the cohort's facilitator, an assessor of an open award
+    /// application, or the setting's head or lead (the module narrows each to the records they may see).
+    /// </summary>
+    public const string AssessmentReaders = $"{Admin},{Facilitator},{Assessor},{SettingUsers}";
+
     /// <summary>The integrator API: integrators manage their own, admins see all.</summary>
     public const string IntegratorOrAdmin = $"{Integrator},{Admin}";
 }

@@ -5,22 +5,22 @@ using Dsl.PeerNetwork.Sets;
 namespace Dsl.PeerNetwork.Sessions;
 
 /// <param name="Attended">The enrolment ids of the members who came; every other active member missed the session.</param>
-public sealed record RecordAttendance(IReadOnlyList<Guid>? Attended)
+public sealed record RecordSessionAttendance(IReadOnlyList<Guid>? Attended)
 {
-    public sealed class Validator : AbstractValidator<RecordAttendance>
+    public sealed class Validator : AbstractValidator<RecordSessionAttendance>
     {
         public Validator() => RuleFor(x => x.Attended).NotNull();
     }
 }
 
-public static class RecordAttendanceEndpoint
+public static class RecordSessionAttendanceEndpoint
 {
     public const string MissedSessions = "missedActionLearningSessions";
 
     public static Task<ActionLearningSet?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ActionLearningSet>(id, ct);
 
-    public static ProblemDetails Validate(RecordAttendance command, ActionLearningSet? set, Guid id, int n,
+    public static ProblemDetails Validate(RecordSessionAttendance command, ActionLearningSet? set, Guid id, int n,
         ClaimsPrincipal user)
     {
         if (SetLookup.Facilitated(set, id, user) is { Status: not null } hidden) return hidden;
@@ -39,7 +39,7 @@ public static class RecordAttendanceEndpoint
     [WolverinePut("/api/peer-network/sets/{id}/sessions/{n}/attendance", OperationId = "RecordSessionAttendance")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Record a session's attendance")]
-    public static (SetView, OutgoingMessages) Put(RecordAttendance command, ActionLearningSet set, int n,
+    public static (SetView, OutgoingMessages) Put(RecordSessionAttendance command, ActionLearningSet set, int n,
         IDocumentSession session, TimeProvider clock, HttpResponse response)
     {
         var now = clock.GetUtcNow();
