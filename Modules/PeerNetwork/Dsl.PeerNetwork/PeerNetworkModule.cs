@@ -14,7 +14,7 @@ public static class PeerNetworkModule
         opts.AddModule<IPeerNetworkStore>(Schema, store =>
         {
             store.Schema.For<NetworkMember>().Duplicate(m => m.Region);
-            store.Schema.For<CohortFacts>();
+            store.Schema.For<NetworkCohort>();
             store.Schema.For<ActionLearningSet>().UseNumericRevisions(true).Duplicate(s => s.Region);
             store.Schema.For<MatchingProposal>();
             store.Schema.For<SessionNote>().Duplicate(n => n.SetId);

@@ -143,6 +143,17 @@ public sealed partial class ModuleBoundaryTests(DslApp app)
         declared.ShouldBe(handlers.Select(h => h.HandlerType).Distinct().Count(), "every handler class is found in the module sources");
     }
 
+    [Fact]
+    public void no_two_modules_name_a_public_type_alike()
+    {
+        // The OpenAPI document names its schemas by simple type name, so two modules' RecordAttendance would
+        // silently share one schema; and one word per fact keeps the modules' languages apart.
+        var types = app.Modules.Select(m => m.Assembly).Append(typeof(Program).Assembly)
+            .SelectMany(a => a.GetExportedTypes()).Where(t => !t.IsNested && !(t.IsAbstract && t.IsSealed)); // static classes (handlers, endpoints) are no schema
+        types.GroupBy(t => t.Name).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName))}").ShouldBeEmpty();
+    }
+
     [GeneratedRegex(@"\bclass\s+(\w+Handler)\b")]
     private static partial Regex HandlerClass();
 }

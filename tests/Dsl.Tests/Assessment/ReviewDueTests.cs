@@ -18,7 +18,7 @@ public sealed class ReviewDueTests(DslApp app) : ApiTest(app)
         (await Json(await lead.GetAsync($"/api/assessment/self-assessments/{baseline}", Ct)))["nextReviewDue"].ShouldBeNull();
 
         foreach (var phase in new[] { "reflectivePlanning", "embedding" })
-            (await Given.Programme.AndWait(() => Admin.PostAsJsonAsync($"/api/curriculum/progress/{enrolmentId}/phase", new { phase }, Ct)))
+            (await Given.Programme.AndWait(() => Admin.PostAsJsonAsync($"/api/curriculum/progress/{enrolmentId}/phase", new { phase, reason = "Test: moved on by override" }, Ct)))
                 .StatusCode.ShouldBe(HttpStatusCode.OK);
         var review = await Given.Submitted(lead, enrolmentId, _ => 3);
         var read = await Json(await lead.GetAsync($"/api/assessment/self-assessments/{review}", Ct));

@@ -23,7 +23,7 @@ public static class GetAgendaEndpoint
     public static SessionAgenda Get(ActionLearningSet set, int n)
     {
         var session = set.Sessions.Single(s => s.Number == n);
-        var carried = set.Actions.Where(a => a.FromSession < n && a.Status == ActionStatus.Open).OrderBy(a => a.FromSession).ThenBy(a => a.Id).Select(SessionActionView.From).ToList();
+        var carried = set.Actions.Where(a => a.FromSession < n && a.Status == SessionActionStatus.Open).OrderBy(a => a.FromSession).ThenBy(a => a.Id).Select(SessionActionView.From).ToList();
         return new SessionAgenda(set.Id, n, session.StartsAt, session.LinkOrVenue, PresenterRotation.Plan(set)[n], carried,
             set.Sessions.SingleOrDefault(s => s.Number == n - 1)?.StartsAt);
     }

@@ -18,7 +18,7 @@ public sealed record AddSessionAction(Guid? OwnerEnrolmentId, string What, DateO
     }
 }
 
-public sealed record SessionActionView(Guid Id, Guid OwnerEnrolmentId, string What, DateOnly? ByWhen, int FromSession, ActionStatus Status)
+public sealed record SessionActionView(Guid Id, Guid OwnerEnrolmentId, string What, DateOnly? ByWhen, int FromSession, SessionActionStatus Status)
 {
     public static SessionActionView From(SetAction a) => new(a.Id, a.OwnerEnrolmentId, a.What, a.ByWhen, a.FromSession, a.Status);
 }
@@ -47,7 +47,7 @@ public static class AddSessionActionEndpoint
         var action = new SetAction
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), OwnerEnrolmentId = command.OwnerEnrolmentId!.Value, What = command.What.Trim(),
-            ByWhen = command.ByWhen, FromSession = n, Status = ActionStatus.Open,
+            ByWhen = command.ByWhen, FromSession = n, Status = SessionActionStatus.Open,
         };
         set.Actions.Add(action);
         session.UpdateToNextRevision(set, response);
@@ -56,7 +56,7 @@ public static class AddSessionActionEndpoint
 }
 
 /// <param name="Status">done or dropped (or open again).</param>
-public sealed record ChangeSessionAction(ActionStatus? Status)
+public sealed record ChangeSessionAction(SessionActionStatus? Status)
 {
     public sealed class Validator : AbstractValidator<ChangeSessionAction>
     {
@@ -84,7 +84,7 @@ public static class ChangeSessionActionEndpoint
     {
         var action = set.Actions.Single(a => a.Id == actionId);
         action.Status = command.Status!.Value;
-        action.ClosedAtSession = action.Status == ActionStatus.Open ? null : set.Sessions.Count(s => s.Held);
+        action.ClosedAtSession = action.Status == SessionActionStatus.Open ? null : set.Sessions.Count(s => s.Held);
         session.UpdateToNextRevision(set, response);
         return SessionActionView.From(action);
     }

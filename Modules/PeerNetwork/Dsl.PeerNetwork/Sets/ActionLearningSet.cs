@@ -93,7 +93,7 @@ public sealed class SetSession
     public bool Held => Attended is not null;
 }
 
-public enum ActionStatus { Open, Done, Dropped }
+public enum SessionActionStatus { Open, Done, Dropped }
 
 /// <summary>A presenter's action: carried to every later agenda while open.</summary>
 public sealed class SetAction
@@ -103,6 +103,6 @@ public sealed class SetAction
     public string What { get; set; } = "";
     public DateOnly? ByWhen { get; set; }
     public int FromSession { get; set; }
-    public ActionStatus Status { get; set; }
+    public SessionActionStatus Status { get; set; }
     public int? ClosedAtSession { get; set; }
 }

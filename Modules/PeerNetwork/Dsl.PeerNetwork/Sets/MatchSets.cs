@@ -45,7 +45,7 @@ public static class MatchSetsEndpoint
         if (command.AcademicYear is not null) members = members.Where(m => m.AcademicYear == command.AcademicYear);
         var candidates = await members.ToListAsync(ct);
         var placed = await SetLookup.AlreadyInSetsAsync(session, candidates.Select(c => c.Id).ToList(), null, ct);
-        var facilitators = command.FacilitatorIds ?? (await session.Query<CohortFacts>()
+        var facilitators = command.FacilitatorIds ?? (await session.Query<NetworkCohort>()
                 .Where(c => c.Region == command.Region && c.FacilitatorId != null).ToListAsync(ct))
             .Select(c => c.FacilitatorId!).ToList();
 

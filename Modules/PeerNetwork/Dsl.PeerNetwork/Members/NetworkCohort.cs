@@ -3,7 +3,7 @@ using Dsl.Enrolment.Contracts;
 namespace Dsl.PeerNetwork.Members;
 
 /// <summary>PeerNetwork's copy of a cohort's facts: who facilitates it in which region (the default facilitators for matching).</summary>
-public sealed class CohortFacts
+public sealed class NetworkCohort
 {
     public Guid Id { get; set; }
     public string Region { get; set; } = "";
@@ -17,9 +17,9 @@ internal static class CohortFactsUpdate
 {
     public static async Task<IMartenOp> Apply(CohortIntegrationEvent fact, IDocumentSession session, CancellationToken ct)
     {
-        var known = await session.LoadAsync<CohortFacts>(fact.CohortId, ct);
+        var known = await session.LoadAsync<NetworkCohort>(fact.CohortId, ct);
         if (known is not null && known.Revision > fact.Revision) return MartenOps.Nothing();
-        return MartenOps.Store(new CohortFacts
+        return MartenOps.Store(new NetworkCohort
         {
             Id = fact.CohortId, Region = fact.Region, AcademicYear = fact.AcademicYear, FacilitatorId = fact.FacilitatorId,
             Revision = fact.Revision,
