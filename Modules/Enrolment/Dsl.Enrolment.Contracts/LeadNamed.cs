@@ -7,5 +7,6 @@ namespace Dsl.Enrolment.Contracts;
 /// personal data, so it never enters the integration event log, feed or webhooks; the receiver keeps it in an
 /// erasable document. Sent when a place is confirmed and when the lead is replaced.
 /// </summary>
+/// <param name="Region">The enrolment's region: not needed by the receiver, but it tags the handler's span like every other message about an enrolment.</param>
 [MessageIdentity("dsl.enrolment.lead-named.v1")]
-public sealed record LeadNamed(Guid EnrolmentId, string LeadName, string SettingName);
+public sealed record LeadNamed(Guid EnrolmentId, string LeadName, string SettingName, string Region);

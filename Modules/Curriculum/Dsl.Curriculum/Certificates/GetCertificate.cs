@@ -32,8 +32,9 @@ public static class GetCertificateEndpoint
     {
         var name = (await session.LoadAsync<LeadCertificateName>(progress.Id, ct))!;
         var completedAt = Certificate.CompletedAtOf(progress)!.Value;
-        var certificate = await session.Query<Certificate>()
-            .FirstOrDefaultAsync(c => c.EnrolmentId == progress.Id && c.CompletedAt == completedAt, ct);
+        // Compared in memory: the database compares timestamps at microsecond precision, .NET at 100 ns.
+        var certificate = (await session.Query<Certificate>().Where(c => c.EnrolmentId == progress.Id).ToListAsync(ct))
+            .FirstOrDefault(c => c.CompletedAt == completedAt);
         if (certificate is null)
         {
             var cpd = await GetCpdRecordEndpoint.ForAsync(progress, session, ct);

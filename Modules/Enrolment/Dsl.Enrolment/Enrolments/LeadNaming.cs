@@ -9,6 +9,6 @@ public static class LeadNaming
     {
         lead ??= await session.LoadAsync<Lead>(enrolment.LeadId, ct);
         var setting = await session.LoadAsync<Setting>(enrolment.SettingUrn, ct);
-        return new LeadNamed(enrolment.Id, lead?.Name ?? "", setting?.Name ?? enrolment.SettingUrn);
+        return new LeadNamed(enrolment.Id, lead?.Name ?? "", setting?.Name ?? enrolment.SettingUrn, enrolment.Region);
     }
 }
