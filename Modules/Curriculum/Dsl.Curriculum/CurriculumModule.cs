@@ -1,4 +1,5 @@
 using Dsl.Curriculum.Calendars;
+using Dsl.Curriculum.Certificates;
 using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
 using Dsl.Curriculum.Outcomes;
@@ -27,6 +28,8 @@ public static class CurriculumModule
                 store.Schema.For<OutcomeSignOff>().Duplicate(s => s.EnrolmentId);
                 store.Schema.For<Resource>().UseNumericRevisions(true);
                 store.Schema.For<CalendarLink>().UniqueIndex(l => l.TokenHash);
+                store.Schema.For<LeadCertificateName>();
+                store.Schema.For<Certificate>().Duplicate(c => c.EnrolmentId);
             })
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());

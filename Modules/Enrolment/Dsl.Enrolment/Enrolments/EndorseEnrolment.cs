@@ -44,9 +44,9 @@ public static class EndorseEnrolmentEndpoint
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Endorse an enrolment")]
-    public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,
+    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post(EndorseEnrolment command,
         [WriteAggregate] Enrolment enrolment, Lead? lead, PlaceLedger ledger, TimeProvider clock,
-        IOptions<EnrolmentOptions> options, HttpResponse response)
+        IOptions<EnrolmentOptions> options, HttpResponse response, IQuerySession session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var events = new Events { new Endorsed(command.EndorserName.Trim(), command.EndorserRole.Trim(), now) };
@@ -59,6 +59,7 @@ public static class EndorseEnrolmentEndpoint
                 ledger.Hold(enrolment.CohortId);
                 events.Add(new PlaceAllocated(now));
                 messages.Add(new EnrolmentConfirmed().About(enrolment, now));
+                messages.Add(await LeadNaming.ForAsync(enrolment, lead, session, ct));
                 messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
             }
             else

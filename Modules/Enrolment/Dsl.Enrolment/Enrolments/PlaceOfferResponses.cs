@@ -24,7 +24,10 @@ public static class AcceptPlaceOfferEndpoint
     {
         var now = clock.GetUtcNow();
         var events = new Events { new PlaceOfferAccepted(enrolment.Offer!.OfferId, now) };
-        var messages = new OutgoingMessages { new EnrolmentConfirmed().About(enrolment, now) };
+        var messages = new OutgoingMessages
+        {
+            new EnrolmentConfirmed().About(enrolment, now), await LeadNaming.ForAsync(enrolment, null, session, ct),
+        };
         messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
 
         return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);

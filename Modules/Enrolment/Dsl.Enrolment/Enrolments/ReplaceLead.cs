@@ -23,8 +23,8 @@ public static class ReplaceLeadEndpoint
     [WolverinePost("/api/enrolments/{id}/replace-lead", OperationId = "ReplaceLead")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Replace the lead")]
-    public static (EnrolmentView, Events, IMartenOp, OutgoingMessages) Post(ReplaceLead command,
-        [WriteAggregate] Enrolment enrolment, TimeProvider clock, HttpResponse response)
+    public static async Task<(EnrolmentView, Events, IMartenOp, OutgoingMessages)> Post(ReplaceLead command,
+        [WriteAggregate] Enrolment enrolment, TimeProvider clock, HttpResponse response, IQuerySession session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var lead = command.Lead.ToLead(Guid.CreateVersion7(now));
@@ -32,6 +32,6 @@ public static class ReplaceLeadEndpoint
         var after = enrolment.After(events);
         response.SetETag(after.Version);
         return (EnrolmentView.From(after, lead), events, MartenOps.Insert(lead),
-            new OutgoingMessages { new LeadReplaced().About(enrolment, now) });
+            new OutgoingMessages { new LeadReplaced().About(enrolment, now), await LeadNaming.ForAsync(after, lead, session, ct) });
     }
 }
