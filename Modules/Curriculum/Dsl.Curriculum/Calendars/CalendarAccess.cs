@@ -5,23 +5,12 @@ using Dsl.Curriculum.Workshops;
 namespace Dsl.Curriculum.Calendars;
 
 /// <summary>
-/// Who sees which calendar: the same people as the schedule and progress reads. A cohort's feed: whoever may read
-/// its schedule (<see cref="CohortAccess"/>). A lead's feed: whoever may read that
-/// lead's progress (the setting's head or lead, the cohort's facilitator, an admin). Anyone else gets a 404.
+/// The calendar feeds. Who sees which is the schedule's and the progress read's rule: a cohort's feed whoever may read
+/// its schedule (<see cref="CohortAccess.CanReadAsync"/>), a lead's feed whoever may read that lead's progress
+/// (<see cref="LeadInCohort.CanReadAsync"/>); anyone else gets a 404.
 /// </summary>
 public static class CalendarAccess
 {
-    public static Task<bool> CanSeeCohortAsync(ClaimsPrincipal user, CurriculumCohort? cohort, IQuerySession session,
-        CancellationToken ct) => CohortAccess.CanReadAsync(user, cohort, session, ct);
-
-    public static async Task<bool> CanSeeProgressAsync(ClaimsPrincipal user, LeadProgress? progress, IQuerySession session,
-        CancellationToken ct)
-    {
-        if (progress is null) return false;
-        var cohort = await session.LoadAsync<CurriculumCohort>(progress.CohortId, ct);
-        return SettingAccess.CanSee(user, progress.SettingUrn, cohort?.FacilitatorId);
-    }
-
     /// <summary>The feed of a cohort's workshops, cancelled ones included (so calendars drop them).</summary>
     public static async Task<string> CohortFeedAsync(Guid cohortId, string? cohortName, IQuerySession session, CancellationToken ct)
     {

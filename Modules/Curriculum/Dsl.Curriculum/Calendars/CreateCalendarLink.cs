@@ -33,15 +33,15 @@ public static class CreateCalendarLinkEndpoint
         if (command.CohortId is { } cohortId)
         {
             var cohort = await session.LoadAsync<CurriculumCohort>(cohortId, ct);
-            return await CalendarAccess.CanSeeCohortAsync(user, cohort, session, ct)
+            return await CohortAccess.CanReadAsync(user, cohort, session, ct)
                 ? WolverineContinue.NoProblems
                 : Problems.NotFound($"There is no cohort {cohortId}.");
         }
         var enrolmentId = command.EnrolmentId!.Value;
         var progress = await session.LoadAsync<LeadProgress>(enrolmentId, ct);
-        return await CalendarAccess.CanSeeProgressAsync(user, progress, session, ct)
+        return await LeadInCohort.CanReadAsync(user, progress, session, ct)
             ? WolverineContinue.NoProblems
-            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+            : Problems.NotFound(LeadInCohort.NotFound(enrolmentId));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public static class GetCohortCalendarEndpoint
 
     public static async Task<ProblemDetails> ValidateAsync(CurriculumCohort? cohort, Guid cohortId, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct) =>
-        await CalendarAccess.CanSeeCohortAsync(user, cohort, session, ct)
+        await CohortAccess.CanReadAsync(user, cohort, session, ct)
             ? WolverineContinue.NoProblems
             : Problems.NotFound($"There is no cohort {cohortId}.");
 

@@ -9,9 +9,9 @@ public static class GetProgressCalendarEndpoint
 
     public static async Task<ProblemDetails> ValidateAsync(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct) =>
-        await CalendarAccess.CanSeeProgressAsync(user, progress, session, ct)
+        await LeadInCohort.CanReadAsync(user, progress, session, ct)
             ? WolverineContinue.NoProblems
-            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+            : Problems.NotFound(LeadInCohort.NotFound(enrolmentId));
 
     /// <summary>A lead's workshops (those of their current cohort) as an iCalendar (RFC 5545) feed.</summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]

@@ -1,4 +1,3 @@
-using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Cpd;
 using Dsl.Curriculum.Progress;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +11,7 @@ public static class GetCertificateEndpoint
 
     public static async Task<ProblemDetails> ValidateAsync(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct) =>
-        await CalendarAccess.CanSeeProgressAsync(user, progress, session, ct) && Certificate.CompletedAtOf(progress!) is not null
+        await LeadInCohort.CanReadAsync(user, progress, session, ct) && Certificate.CompletedAtOf(progress!) is not null
             && await session.LoadAsync<LeadCertificateName>(enrolmentId, ct) is not null
             ? WolverineContinue.NoProblems
             : Problems.NotFound($"There is no certificate for enrolment {enrolmentId}: it is issued once the lead has completed.");

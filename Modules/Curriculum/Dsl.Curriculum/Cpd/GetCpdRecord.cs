@@ -1,4 +1,3 @@
-using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Outcomes;
 using Dsl.Curriculum.Progress;
 using Dsl.Curriculum.Support;
@@ -13,9 +12,9 @@ public static class GetCpdRecordEndpoint
 
     public static async Task<ProblemDetails> ValidateAsync(LeadProgress? progress, Guid enrolmentId, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct) =>
-        await CalendarAccess.CanSeeProgressAsync(user, progress, session, ct)
+        await LeadInCohort.CanReadAsync(user, progress, session, ct)
             ? WolverineContinue.NoProblems
-            : Problems.NotFound($"There is no progress record for enrolment {enrolmentId}.");
+            : Problems.NotFound(LeadInCohort.NotFound(enrolmentId));
 
     /// <summary>
     /// A lead's CPD record: workshops attended with hours, support contacts with minutes, learning outcomes signed
