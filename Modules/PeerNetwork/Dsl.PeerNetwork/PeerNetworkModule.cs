@@ -19,6 +19,7 @@ public static class PeerNetworkModule
             store.Schema.For<MatchingProposal>();
             store.Schema.For<SessionNote>().Duplicate(n => n.SetId);
             store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
+            store.Schema.For<NetworkCalendarLink>().UniqueIndex(l => l.TokenHash);
         });
         return opts;
     }
