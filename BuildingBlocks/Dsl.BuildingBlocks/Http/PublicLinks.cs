@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
-namespace Dsl.Curriculum;
+namespace Dsl.BuildingBlocks.Http;
 
 /// <summary>
 /// Absolute links DSL hands out for use outside the API (calendar subscriptions, certificate verification):
