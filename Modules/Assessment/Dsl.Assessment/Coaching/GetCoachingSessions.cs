@@ -8,7 +8,7 @@ public static class GetCoachingSessionsEndpoint
     /// The review's coaching sessions, oldest first: in full for the lead and their coach; for an admin only the date
     /// and minutes. Anyone else (a head, another facilitator) 404.
     /// </summary>
-    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
+    [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/skills-reviews/{id}/coaching-sessions", OperationId = "GetCoachingSessions")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("List a review's coaching sessions")]

@@ -5,7 +5,7 @@ namespace Dsl.Assessment.DevelopmentPlans;
 public static class GetDevelopmentPlanEndpoint
 {
     /// <summary>The lead's personal development plan (the lead, their coach or an admin); an empty plan before the first item.</summary>
-    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
+    [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/skills-reviews/{id}/development-plan", OperationId = "GetDevelopmentPlan")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get the lead's development plan")]

@@ -11,7 +11,7 @@ public static class GetSkillsReportEndpoint
     /// since the start; raters' comments unattributed and shuffled. JSON, or a PDF with Accept: application/pdf.
     /// The lead, their coach, or an admin; 404 before close.
     /// </summary>
-    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
+    [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/skills-reviews/{id}/report", OperationId = "GetSkillsReport")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get a management-skills review's report")]

@@ -6,7 +6,7 @@ public static class GetSkillsReviewEndpoint
     /// A management-skills review: the lead's own ratings and the raters' links by group and state (never an address,
     /// never whose answer is whose). The lead, their coach, or an admin; anyone else 404.
     /// </summary>
-    [Authorize(Roles = Roles.AdminFacilitatorOrLead)]
+    [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/skills-reviews/{id}", OperationId = "GetSkillsReview")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get a management-skills review")]
