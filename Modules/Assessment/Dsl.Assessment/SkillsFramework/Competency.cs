@@ -3,7 +3,7 @@ using JasperFx;
 namespace Dsl.Assessment.SkillsFramework;
 
 /// <summary>One management skill of the lead's 360° review: the behaviours raters score 1 rarely … 5 consistently.</summary>
-public sealed class Competency : IRevisioned
+public sealed class Competency : IRevisioned, IFrameworkItem
 {
     /// <summary>The competency's code, e.g. "communicating-the-vision".</summary>
     public string Code { get; set; } = "";

@@ -3,7 +3,18 @@ using Dsl.Assessment.SkillsFramework;
 namespace Dsl.Assessment.SkillsReviews;
 
 /// <param name="Rating">1 rarely … 5 consistently, or null: cannot say.</param>
-public sealed record StatementRating(string StatementCode, int? Rating);
+public sealed record StatementRating(string StatementCode, int? Rating)
+{
+    public sealed class Validator : AbstractValidator<StatementRating>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.StatementCode).NotEmpty().MaximumLength(60);
+            RuleFor(x => x.Rating).InclusiveBetween(1, 5).When(x => x.Rating is not null)
+                .WithMessage("rating is 1 (rarely) to 5 (consistently), or null for cannot say.");
+        }
+    }
+}
 
 /// <param name="Ratings">Ratings per statement code; those given replace the earlier ones.</param>
 public sealed record RateSelf(List<StatementRating> Ratings)
@@ -13,12 +24,7 @@ public sealed record RateSelf(List<StatementRating> Ratings)
         public Validator()
         {
             RuleFor(x => x.Ratings).NotEmpty();
-            RuleForEach(x => x.Ratings).ChildRules(r =>
-            {
-                r.RuleFor(x => x.StatementCode).NotEmpty().MaximumLength(60);
-                r.RuleFor(x => x.Rating).InclusiveBetween(1, 5).When(x => x.Rating is not null)
-                    .WithMessage("rating is 1 (rarely) to 5 (consistently), or null for cannot say.");
-            });
+            RuleForEach(x => x.Ratings).SetValidator(new StatementRating.Validator());
         }
     }
 }

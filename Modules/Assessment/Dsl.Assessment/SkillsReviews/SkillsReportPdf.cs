@@ -28,10 +28,28 @@ public static class SkillsReportPdf
         }
         void Line(string text, double size, bool bold = false, double after = 6, double indent = 0)
         {
-            if (y > page.Height.Point - 60) NewPage();
             var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            gfx.DrawString(text, font, XBrushes.Black, new XRect(50 + indent, y, page.Width.Point - 100 - indent, size * 1.4), XStringFormats.TopLeft);
-            y += size * 1.4 + after;
+            var width = page.Width.Point - 100 - indent;
+            // Wrapped by word: comments are free text of any length.
+            var line = "";
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var longer = line.Length == 0 ? word : $"{line} {word}";
+                if (line.Length > 0 && gfx.MeasureString(longer, font).Width > width)
+                {
+                    Draw(line, font, size, indent, width);
+                    longer = word;
+                }
+                line = longer;
+            }
+            Draw(line, font, size, indent, width);
+            y += after;
+        }
+        void Draw(string text, XFont font, double size, double indent, double width)
+        {
+            if (y > page.Height.Point - 60) NewPage();
+            gfx.DrawString(text, font, XBrushes.Black, new XRect(50 + indent, y, width, size * 1.4), XStringFormats.TopLeft);
+            y += size * 1.4;
         }
 
         NewPage();

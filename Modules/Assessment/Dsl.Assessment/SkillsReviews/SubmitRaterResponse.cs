@@ -13,12 +13,7 @@ public sealed record SubmitRaterResponse(List<StatementRating> Ratings, List<Com
         public Validator()
         {
             RuleFor(x => x.Ratings).NotEmpty();
-            RuleForEach(x => x.Ratings).ChildRules(r =>
-            {
-                r.RuleFor(x => x.StatementCode).NotEmpty().MaximumLength(60);
-                r.RuleFor(x => x.Rating).InclusiveBetween(1, 5).When(x => x.Rating is not null)
-                    .WithMessage("rating is 1 (rarely) to 5 (consistently), or null for cannot say.");
-            });
+            RuleForEach(x => x.Ratings).SetValidator(new StatementRating.Validator());
             RuleForEach(x => x.Comments).ChildRules(c =>
             {
                 c.RuleFor(x => x.CompetencyCode).NotEmpty().MaximumLength(60);
