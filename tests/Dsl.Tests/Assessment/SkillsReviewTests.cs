@@ -76,6 +76,10 @@ public sealed class SkillsReviewTests(DslApp app) : ApiTest(app)
         await Read(await lead.PostAsJsonAsync("/api/assessment/skills-reviews", new { enrolmentId, stage = "start" }, Ct), HttpStatusCode.Conflict);
         await Read(await lead.PostAsJsonAsync("/api/assessment/skills-reviews", new { enrolmentId, stage = "end" }, Ct), HttpStatusCode.Conflict);
         await Read(await Given.As("head", urn).GetAsync(url, Ct), HttpStatusCode.NotFound);
+        (await Read(await lead.GetAsync($"/api/assessment/skills-reviews?enrolmentId={enrolmentId}", Ct), HttpStatusCode.OK))["items"]!
+            .AsArray().Single()!["stage"]!.GetValue<string>().ShouldBe("start");
+        (await Read(await Given.As("facilitator", subject: "fac-other").GetAsync($"/api/assessment/skills-reviews?enrolmentId={enrolmentId}", Ct),
+            HttpStatusCode.OK))["items"]!.AsArray().ShouldBeEmpty();
 
         HttpResponseMessage? invitedResponse = null;
         var tracked = await App.Host.ExecuteAndWaitAsync(async () =>
