@@ -23,7 +23,7 @@ public static class InviteRaterEndpoint
 {
     /// <summary>
     /// Nominates a rater (the lead, or an admin acting for them) while the review is open: a single-use link, valid
-    /// for Dsl:Assessment:RaterLinkExpiry, returned once (no-store, so an Idempotency-Key retry makes a fresh link).
+    /// for Dsl:Assessment:RaterLinkExpiry (at most until the review's deadline), returned once (no-store, so an Idempotency-Key retry makes a fresh link).
     /// The address is kept apart from the answers and deleted at close. Publishes dsl.assessment.rater-invited.v1
     /// (review and invitation ids only).
     /// </summary>
@@ -48,7 +48,8 @@ public static class InviteRaterEndpoint
         {
             Id = Guid.CreateVersion7(now), ReviewId = id, EnrolmentId = found.Review.EnrolmentId, Group = command.Group,
             TokenHash = RaterTokens.HashOf(token), Status = InvitationStatus.Pending, InvitedAt = now,
-            ExpiresAt = now + options.Value.RaterLinkExpiry, Version = 1,
+            // A link never outlives the review it is for.
+            ExpiresAt = Min(now + options.Value.RaterLinkExpiry, found.Review.Deadline), Version = 1,
         };
         session.Insert(invitation);
         session.Insert(new RaterContact
@@ -64,6 +65,8 @@ public static class InviteRaterEndpoint
         return (TypedResults.Created($"/api/assessment/skills-reviews/{id}/raters/{invitation.Id}",
             new RaterInvitationCreated(invitation.Id, invitation.Group, link, invitation.ExpiresAt)), messages);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 
 /// <summary>Rater links: 256 random bits, URL-safe; only the SHA-256 is stored, so a database copy opens no questionnaire.</summary>
