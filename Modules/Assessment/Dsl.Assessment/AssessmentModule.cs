@@ -1,10 +1,14 @@
 using Dsl.Assessment.ActionPlans;
+using Dsl.Assessment.Coaching;
+using Dsl.Assessment.DevelopmentPlans;
 using Dsl.Assessment.Enrolments;
 using Dsl.Assessment.Framework;
 using Dsl.Assessment.Interventions;
 using Dsl.Assessment.Profiles;
 using Dsl.Assessment.Provision;
 using Dsl.Assessment.SelfAssessments;
+using Dsl.Assessment.SkillsFramework;
+using Dsl.Assessment.SkillsReviews;
 
 namespace Dsl.Assessment;
 
@@ -26,8 +30,17 @@ public static class AssessmentModule
                 store.Schema.For<ProvisionMap>().UseNumericRevisions(true);
                 store.Schema.For<Intervention>().Index(i => i.SettingUrn);
                 store.Schema.For<LeadProfile>().UseNumericRevisions(true);
+                store.Schema.For<Competency>().Identity(c => c.Code).UseNumericRevisions(true);
+                store.Schema.For<SkillsReview>().UseNumericRevisions(true).Index(r => r.EnrolmentId);
+                store.Schema.For<RaterInvitation>().UseNumericRevisions(true).Index(i => i.ReviewId).UniqueIndex(i => i.TokenHash);
+                // Found by enrolment id for erasure and export (issue 18).
+                store.Schema.For<RaterContact>().Index(c => c.ReviewId).Index(c => c.EnrolmentId);
+                store.Schema.For<RaterResponse>().Index(r => r.ReviewId).Index(r => r.EnrolmentId);
+                store.Schema.For<ReviewedLead>();
+                store.Schema.For<CoachingSession>().Index(s => s.ReviewId).Index(s => s.EnrolmentId);
+                store.Schema.For<DevelopmentPlan>().UseNumericRevisions(true);
             })
-            .InitializeWith(new SeedSelfAssessmentFramework());
+            .InitializeWith(new SeedSelfAssessmentFramework(), new SeedSkillsFramework());
         return opts;
     }
 }
@@ -37,4 +50,7 @@ public sealed class AssessmentOptions
 {
     /// <summary>How long after a submission the next review is due once the lead is in embedding (termly: 13 weeks).</summary>
     public TimeSpan ReviewInterval { get; set; } = TimeSpan.FromDays(7 * 13);
+
+    /// <summary>How long a rater's link to a management-skills review works, and a review's default deadline (21 days).</summary>
+    public TimeSpan RaterLinkExpiry { get; set; } = TimeSpan.FromDays(21);
 }
