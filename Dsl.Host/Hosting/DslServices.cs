@@ -23,6 +23,9 @@ public static class DslServices
     /// <summary>Npgsql's <c>Max Auto Prepare</c> when the connection string sets none (ADR 0016).</summary>
     public const int PreparedStatements = 200;
 
+    /// <summary>Seconds to wait for a connection (<c>Timeout</c>) and for a command (<c>Command Timeout</c>) when the connection string sets none.</summary>
+    public const int ConnectTimeoutSeconds = 3, CommandTimeoutSeconds = 10;
+
     /// <summary>Everything the host registers: database, Wolverine and the five modules, HTTP conventions, security, telemetry.</summary>
     public static WebApplicationBuilder AddDsl(this WebApplicationBuilder builder, string connectionString)
     {
@@ -39,6 +42,12 @@ public static class DslServices
             // ones saves PostgreSQL parsing and planning each time (a third of its CPU per enrolment, ADR 0016).
             // A connection string that sets its own value keeps it.
             if (data.ConnectionStringBuilder.MaxAutoPrepare == 0) data.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
+            // During an outage a request should fail fast with a 503 (DatabaseUnavailable), not wait out Npgsql's
+            // 15 s connect and 30 s command defaults; a connection string that sets its own keeps them.
+            var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (!stated.ContainsKey("Timeout")) data.ConnectionStringBuilder.Timeout = ConnectTimeoutSeconds;
+            if (!stated.ContainsKey("Command Timeout") && !stated.ContainsKey("CommandTimeout"))
+                data.ConnectionStringBuilder.CommandTimeout = CommandTimeoutSeconds;
             // Only database work that belongs to a request or message is traced, not background polling.
             // (Marten sends batches, which have their own filter.)
             data.ConfigureTracing(tracing => tracing

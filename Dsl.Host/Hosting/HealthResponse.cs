@@ -8,10 +8,12 @@ public static class DslHealthChecks
 {
     public static IServiceCollection AddDslHealthChecks(this IServiceCollection services)
     {
+        // Each check gives up after a few seconds, so an orchestrator's probe is answered (Unhealthy) during an outage.
+        var timeout = TimeSpan.FromSeconds(DslServices.ConnectTimeoutSeconds + 1);
         services.AddHealthChecks()
-            .AddNpgSql(tags: ["ready"], name: "database")
-            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"])
-            .AddCheck<Integrators.Deliveries.WebhookBacklogHealthCheck>("webhook-deliveries", tags: ["ready"]);
+            .AddNpgSql(tags: ["ready"], name: "database", timeout: timeout)
+            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"], timeout: timeout)
+            .AddCheck<Integrators.Deliveries.WebhookBacklogHealthCheck>("webhook-deliveries", tags: ["ready"], timeout: timeout);
         return services;
     }
 }

@@ -121,11 +121,11 @@ public sealed class HostProcess : IAsyncDisposable
         };
         foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, url);
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, url);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -139,6 +139,18 @@ public sealed class HostProcess : IAsyncDisposable
         }
         host.Kill();
         throw new InvalidOperationException($"The host at {url} did not become ready");
+    }
+
+    /// <summary>The last lines the host wrote (stdout and stderr), for a failing test to show.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public string Url => _url;
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        Output.Enqueue(line);
+        while (Output.Count > 200) Output.TryDequeue(out _);
     }
 
     public HttpClient Client(string token) => new()
