@@ -73,11 +73,23 @@ public static class DslServices
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
+        // SIGTERM: Kestrel stops accepting, in-flight requests and handlers finish, agents are released; all within this.
+        var shutdownTimeout = configuration.GetValue("Dsl:ShutdownTimeout", TimeSpan.FromSeconds(30));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = shutdownTimeout);
+
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
-            if (configuration.GetValue("Dsl:SingleNode", true)) opts.Durability.Mode = DurabilityMode.Solo;
+            // One node: solo. Several on one database: Wolverine elects a leader over PostgreSQL, which assigns
+            // each message store's durability agent (inbox/outbox recovery, scheduled messages) to exactly one node
+            // and moves a dead node's agents and messages to the survivors (README "Running several nodes").
+            opts.Durability.Mode = configuration.GetValue("Dsl:SingleNode", true) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            opts.Durability.HealthCheckPollingTime = configuration.GetValue("Dsl:Cluster:HeartbeatInterval", opts.Durability.HealthCheckPollingTime);
+            opts.Durability.StaleNodeTimeout = configuration.GetValue("Dsl:Cluster:StaleNodeTimeout", opts.Durability.StaleNodeTimeout);
+            // On SIGTERM, local queues finish what they hold within two thirds of the shutdown time; the rest is
+            // left for releasing the node's agents and persisting what is still queued.
+            opts.Durability.DrainTimeout = shutdownTimeout * 2 / 3;
             opts.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // Each module's handler of a shared event runs on its own queue, transaction and retries.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
