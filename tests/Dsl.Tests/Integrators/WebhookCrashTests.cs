@@ -166,6 +166,18 @@ public sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a node: how long it took to exit, and its exit code.</summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString()])))
+            await kill!.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(patience);
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { Kill(); return (clock.Elapsed, -1); }
+        return (clock.Elapsed, _process.ExitCode);
+    }
+
     public ValueTask DisposeAsync()
     {
         Kill();
