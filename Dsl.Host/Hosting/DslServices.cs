@@ -104,6 +104,13 @@ public static class DslServices
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
                     TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1))
                 .Then.MoveToErrorQueue();
+            // The database away (an outage, a failover): keep retrying the message for two minutes rather than
+            // dead-lettering what was accepted; the listener waits meanwhile, and the message runs once it is back.
+            opts.Policies.OnException<Exception>(DatabaseUnavailable.Is)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5),
+                    TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30),
+                    TimeSpan.FromSeconds(30))
+                .Then.MoveToErrorQueue();
             opts.Policies.OnException<Npgsql.NpgsqlException>(e => e.IsTransient)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
                 .Then.MoveToErrorQueue();
