@@ -1,3 +1,10 @@
+using Dsl.Awards.Applications;
+using Dsl.Awards.Awards;
+using Dsl.Awards.Credentials;
+using Dsl.Awards.Journeys;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
 namespace Dsl.Awards;
 
 public static class AwardsModule
@@ -6,7 +13,17 @@ public static class AwardsModule
 
     public static WolverineOptions AddAwardsModule(this WolverineOptions opts)
     {
-        opts.AddModule<IAwardsStore>(Schema);
+        opts.AddModule<IAwardsStore>(Schema, store =>
+        {
+            store.Schema.For<SettingJourney>().Duplicate(j => j.EnrolmentId);
+            store.Schema.For<AwardsEnrolment>();
+            store.Schema.For<AwardsCohort>();
+            store.Schema.For<AwardApplication>().UseNumericRevisions(true).Duplicate(a => a.SettingUrn).Duplicate(a => a.EnrolmentId);
+            store.Schema.For<Award>().Duplicate(a => a.SettingUrn).Duplicate(a => a.CredentialId).Duplicate(a => a.EnrolmentId);
+            store.Schema.For<StatusListAllocation>().UseOptimisticConcurrency(true);
+        });
+        opts.Services.AddSingleton(sp => AwardSigningKeys.From(sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<TimeProvider>()));
         return opts;
     }
 }
