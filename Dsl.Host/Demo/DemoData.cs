@@ -51,6 +51,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
         var urn = 140000;
         var enrolments = 0;
         var assessed = new List<(string Urn, Guid Id)>();
+        var forAwards = new List<(string Urn, Guid Id)>();
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
             var cohortId = await Id(Post("/api/cohorts", new
@@ -75,6 +76,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
                 }, ct)));
                 enrolments++;
                 if (r < 2 && k is 2 or 3) assessed.Add((settingUrn, ids[^1]));
+                if (r is >= 2 and <= 4 && k == 2) forAwards.Add((settingUrn, ids[^1]));
             }
 
             // Five endorsed into four places: four confirmed, one waitlisted; the last stays awaiting endorsement.
@@ -88,6 +90,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
             await SeedDeliveryAsync(r, cohortId, ids, ct);
         }
         await SeedAssessmentsAsync(assessed, ct);
+        await SeedAwardsAsync(forAwards, ct);
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, ProgrammeRegions.All.Count, enrolments);
     }
@@ -224,6 +227,69 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
             name = "Worry management group", tier = "targeted", provider = "mhst", startsOn = "2024-01-08", endsOn = "2024-03-22",
             pupilsReached = 8, outcomeMeasure = "RCADS", before = new { mean = 14.2, n = 8 }, after = new { mean = 9.6, n = 7 },
         }, ct);
+    }
+
+    /// <summary>
+    /// Awards at three stages: a setting awarded (with a verifiable credential), one whose application is under review,
+    /// and one not yet eligible (its eligibility lists the reasons). Awards learns the journey from messages, so the
+    /// calls that depend on it retry briefly.
+    /// </summary>
+    private async Task SeedAwardsAsync(IReadOnlyList<(string Urn, Guid Id)> settings, CancellationToken ct)
+    {
+        if (settings.Count < 3) return;
+        var (awardedUrn, awarded) = settings[0];
+        var (reviewedUrn, reviewed) = settings[1];
+        var (_, notYet) = settings[2];
+        foreach (var id in new[] { awarded, reviewed })
+        {
+            await SelfAssessment(id, "wholeSchool", _ => 2, ct);
+            await CompleteProgrammeAsync(id, ct);
+            await SelfAssessment(id, "wholeSchool", code => code is "leadership-and-management" or "ethos-and-environment" ? 4 : 3, ct);
+        }
+        await SelfAssessment(notYet, "wholeSchool", code => code == "parents-and-carers" ? 1 : 2, ct);
+
+        var awardedApplication = await AwardApplicationAsync(awardedUrn, ct);
+        var reviewedApplication = await AwardApplicationAsync(reviewedUrn, ct);
+        foreach (var application in new[] { awardedApplication, reviewedApplication })
+            await Post($"{application}/assignment", new { assessorId = "assessor-demo" }, ct);
+        foreach (var code in Elements)
+            await Post($"{awardedApplication}/judgements", new { elementCode = code, outcome = "met", comment = "Clear impact, well evidenced" }, ct);
+        await Post($"{reviewedApplication}/judgements", new { elementCode = "student-voice", outcome = "notYetMet", comment = "Show how pupils shaped the policy" }, ct);
+        await Post($"{awardedApplication}/decision", new { outcome = "awarded", feedback = "A whole-school approach embedded across all eight elements." }, ct);
+    }
+
+    /// <summary>Moves a full-track lead on by override until the programme is completed (programme-completed, track full).</summary>
+    private async Task CompleteProgrammeAsync(Guid enrolmentId, CancellationToken ct)
+    {
+        await WaitForProgressAsync(enrolmentId, ct);
+        for (var move = 0; move < 4 && (await Get($"/api/curriculum/progress/{enrolmentId}", ct))["phase"]!.GetValue<string>() != "completed"; move++)
+            await Post($"/api/curriculum/progress/{enrolmentId}/phase", new { reason = "Demo: embedding evidenced on paper" }, ct);
+    }
+
+    /// <summary>Starts an award application, writes every element's statement with evidence and submits it once Awards knows the journey.</summary>
+    private async Task<string> AwardApplicationAsync(string urn, CancellationToken ct)
+    {
+        HttpResponseMessage started;
+        var attempts = 0;
+        while (!(started = await http.PostAsJsonAsync("/api/awards/applications", new { settingUrn = urn, kind = "award" }, ct)).IsSuccessStatusCode
+               && started.StatusCode == System.Net.HttpStatusCode.BadRequest && ++attempts < 40)
+            await Task.Delay(250, ct);
+        var url = $"/api/awards/applications/{(await started.Content.ReadFromJsonAsync<JsonNode>(ct))!["id"]}";
+        var etag = started.Headers.ETag!.Tag;
+        foreach (var code in Elements)
+            etag = (await Send(HttpMethod.Put, $"{url}/elements/{code}", new
+            {
+                statement = $"What changed for pupils and staff in {code}, and how we know.",
+                evidence = new[] { new { title = $"{code} review", description = "Governors' minutes and the annual wellbeing survey", link = (string?)null, date = "2024-06-28" } },
+            }, etag, ct)).ETag;
+        HttpResponseMessage submitted;
+        attempts = 0;
+        while (!(submitted = await http.PostAsync($"{url}/submit", null, ct)).IsSuccessStatusCode
+               && submitted.StatusCode == System.Net.HttpStatusCode.Conflict && ++attempts < 40)
+            await Task.Delay(250, ct);
+        if (!submitted.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Submitting {url} answered {(int)submitted.StatusCode}: {await submitted.Content.ReadAsStringAsync(ct)}");
+        return url;
     }
 
     /// <summary>Starts, rates and submits a self-assessment; Assessment learns of the confirmation from a message, so it retries briefly.</summary>

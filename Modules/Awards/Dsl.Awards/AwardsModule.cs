@@ -15,8 +15,10 @@ public static class AwardsModule
     {
         opts.AddModule<IAwardsStore>(Schema, store =>
         {
-            store.Schema.For<SettingJourney>().Duplicate(j => j.EnrolmentId);
-            store.Schema.For<AwardsEnrolment>();
+            store.Schema.For<AwardsEnrolment>().Duplicate(e => e.SettingUrn);
+            store.Schema.For<EnrolmentSettingName>();
+            store.Schema.For<EmbeddingCompletion>();
+            store.Schema.For<ReportedSelfAssessment>().Duplicate(s => s.SettingUrn);
             store.Schema.For<AwardsCohort>();
             store.Schema.For<AwardApplication>().UseNumericRevisions(true).Duplicate(a => a.SettingUrn).Duplicate(a => a.EnrolmentId);
             store.Schema.For<Award>().Duplicate(a => a.SettingUrn).Duplicate(a => a.CredentialId).Duplicate(a => a.EnrolmentId);

@@ -10,12 +10,10 @@ public sealed class EligibilityRulesTests
     private static readonly AwardCriteria Criteria = AwardCriteria.Current;
 
     private static ReportedSelfAssessment Assessment(string kind, int daysAfterStart, Func<string, int> level) =>
-        new(Guid.NewGuid(), kind, Start.AddDays(daysAfterStart), AwardCriteria.Elements.ToDictionary(e => e, level));
+        new() { Id = Guid.NewGuid(), SettingUrn = "137000", Kind = kind, SubmittedAt = Start.AddDays(daysAfterStart), Levels = AwardCriteria.Elements.ToDictionary(e => e, level) };
 
-    private static SettingJourney Journey(bool completed, params ReportedSelfAssessment[] assessments) => new()
-    {
-        Id = "137000", EmbeddingCompletedAt = completed ? Start.AddDays(200) : null, SelfAssessments = [.. assessments],
-    };
+    private static SettingJourney Journey(bool completed, params ReportedSelfAssessment[] assessments) =>
+        new("137000", Guid.NewGuid(), Guid.NewGuid(), "london", "Oak Primary", completed ? Start.AddDays(200) : null, assessments);
 
     [Fact]
     public void a_setting_nobody_reported_on_meets_no_criterion_and_each_reason_says_why()

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Dsl.Awards.Awards;
 using Dsl.Awards.Contracts;
 using Dsl.Tests.Assessment;
@@ -106,6 +107,16 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         var listed = await Json(await Admin.GetAsync($"/api/awards?settingUrn={urn}&status=active", Ct));
         listed["items"]!.AsArray().Select(a => a!["id"]!.GetValue<Guid>()).ShouldBe([awardId]);
         (await Given.As("head", "100001").GetAsync($"/api/awards/{awardId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The public event reaches integrators' feed as a CloudEvent from urn:dsl:awards, without personal data.
+        var integrator = App.Client("integrator");
+        JsonNode? feedEvent = null;
+        for (var attempt = 0; attempt < 100 && feedEvent is null; attempt++, await Task.Delay(100, Ct))
+            feedEvent = (await Json(await integrator.GetAsync("/api/events?types=dsl.awards.award-granted.v1", Ct)))["items"]!.AsArray().SingleOrDefault();
+        feedEvent.ShouldNotBeNull();
+        feedEvent["source"]!.GetValue<string>().ShouldBe("urn:dsl:awards");
+        feedEvent["data"]!["credentialId"]!.GetValue<string>().ShouldBe(award["credentialId"]!.GetValue<string>());
+        feedEvent["data"]!.ToJsonString().ShouldNotContain("Well evidenced");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class AssignAssessorEndpoint
         if (application is null) return Problems.NotFound(ApplicationAccess.NotFound);
         if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.MoreEvidenceRequested))
             return Problems.Conflict($"The application is {ApplicationAccess.Camel(application.Status)}; an assessor is assigned once it is submitted and until it is decided.");
-        var journey = await session.LoadAsync<SettingJourney>(application.SettingUrn, ct);
+        var journey = await SettingJourneys.LoadAsync(session, application.SettingUrn, ct);
         var cohort = journey is null ? null : await session.LoadAsync<AwardsCohort>(journey.CohortId, ct);
         return cohort?.FacilitatorId is { } facilitator && facilitator == command.AssessorId.Trim()
             ? Problems.Conflict("Conflict of interest: the assessor facilitates the setting's cohort and cannot assess its application.")

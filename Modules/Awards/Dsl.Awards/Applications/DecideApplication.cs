@@ -60,7 +60,7 @@ public static class DecideApplicationEndpoint
         application.Status = command.Outcome == DecisionOutcome.Awarded ? ApplicationStatus.Awarded : ApplicationStatus.NotAwarded;
         if (command.Outcome == DecisionOutcome.Awarded)
         {
-            var journey = await session.LoadAsync<SettingJourney>(application.SettingUrn, ct);
+            var journey = await SettingJourneys.LoadAsync(session, application.SettingUrn, ct);
             var renewed = application.RenewsAwardId is { } renews ? await session.LoadAsync<Award>(renews, ct) : null;
             var allocation = await session.LoadAsync<StatusListAllocation>(StatusListAllocation.RevocationId, ct) ?? new StatusListAllocation();
             var award = AwardIssue.Grant(application, journey?.SettingName ?? application.SettingUrn, renewed, allocation.Next,

@@ -29,7 +29,7 @@ public static class StartApplicationEndpoint
     {
         if (!SettingAccess.CanSee(user, command.SettingUrn))
             return Results.Problem(Problems.Invalid("settingUrn", "You can apply only for your own setting."));
-        var journey = await session.LoadAsync<SettingJourney>(command.SettingUrn, ct);
+        var journey = await SettingJourneys.LoadAsync(session, command.SettingUrn, ct);
         if (journey is null || journey.EnrolmentId == Guid.Empty)
             return Results.Problem(Problems.Invalid("settingUrn", $"Setting {command.SettingUrn} has no confirmed enrolment in the programme."));
         var open = await session.Query<AwardApplication>().Where(a => a.SettingUrn == command.SettingUrn).ToListAsync(ct);

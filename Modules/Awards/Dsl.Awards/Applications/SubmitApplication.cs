@@ -31,7 +31,7 @@ public static class SubmitApplicationEndpoint
         var criteria = AwardCriteria.Find(application.CriteriaVersion) ?? AwardCriteria.Current;
         if (application.Status == ApplicationStatus.Draft)
         {
-            var journey = await session.LoadAsync<SettingJourney>(application.SettingUrn, ct);
+            var journey = await SettingJourneys.LoadAsync(session, application.SettingUrn, ct);
             var eligibility = application.Kind == ApplicationKind.Award
                 ? EligibilityRules.ForAward(application.SettingUrn, journey, criteria)
                 : EligibilityRules.ForRenewal(application.SettingUrn, journey,

@@ -25,7 +25,7 @@ public static class GetEligibilityEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         if (!Urns.IsValid(urn) || !SettingAccess.CanSee(user, urn)) return Results.Problem(Problems.NotFound($"There is no setting {urn} you may see."));
-        var journey = await session.LoadAsync<SettingJourney>(urn, ct);
+        var journey = await SettingJourneys.LoadAsync(session, urn, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(query.Kind == Applications.ApplicationKind.Renewal
             ? EligibilityRules.ForRenewal(urn, journey, await AwardLookup.CurrentAsync(session, urn, now, ct), AwardCriteria.Current, now)

@@ -2,16 +2,12 @@ using Dsl.Enrolment.Contracts;
 
 namespace Dsl.Awards.Journeys;
 
-/// <summary>A confirmed place starts (or moves on) the setting's journey: its enrolment, cohort and region.</summary>
+/// <summary>A confirmed place: the setting's enrolment, cohort and region (the same on redelivery).</summary>
 public static class EnrolmentConfirmedHandler
 {
-    public static async Task Handle(EnrolmentConfirmed confirmed, IDocumentSession session, CancellationToken ct)
+    public static IMartenOp Handle(EnrolmentConfirmed confirmed) => MartenOps.Store(new AwardsEnrolment
     {
-        var journey = await Journeys.LoadOrStartAsync(session, confirmed.SettingUrn, ct);
-        journey.EnrolmentId = confirmed.EnrolmentId;
-        journey.CohortId = confirmed.CohortId;
-        journey.Region = confirmed.Region;
-        session.Store(journey);
-        session.Store(new AwardsEnrolment { Id = confirmed.EnrolmentId, SettingUrn = confirmed.SettingUrn });
-    }
+        Id = confirmed.EnrolmentId, SettingUrn = confirmed.SettingUrn, CohortId = confirmed.CohortId, Region = confirmed.Region,
+        ConfirmedAt = confirmed.OccurredAt,
+    });
 }

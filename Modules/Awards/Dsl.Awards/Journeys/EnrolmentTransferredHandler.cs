@@ -5,12 +5,9 @@ namespace Dsl.Awards.Journeys;
 /// <summary>A transfer moves the setting to another cohort, and so to another facilitator who may not assess it.</summary>
 public static class EnrolmentTransferredHandler
 {
-    public static async Task Handle(EnrolmentTransferred transferred, IDocumentSession session, CancellationToken ct)
+    public static IMartenOp Handle(EnrolmentTransferred transferred) => MartenOps.Store(new AwardsEnrolment
     {
-        var journey = await session.LoadAsync<SettingJourney>(transferred.SettingUrn, ct);
-        if (journey is null || journey.EnrolmentId != transferred.EnrolmentId) return;
-        journey.CohortId = transferred.CohortId;
-        journey.Region = transferred.Region;
-        session.Store(journey);
-    }
+        Id = transferred.EnrolmentId, SettingUrn = transferred.SettingUrn, CohortId = transferred.CohortId, Region = transferred.Region,
+        ConfirmedAt = transferred.OccurredAt,
+    });
 }
