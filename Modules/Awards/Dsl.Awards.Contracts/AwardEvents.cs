@@ -52,3 +52,15 @@ public sealed record AwardExpired : AwardIntegrationEvent;
 /// <summary>An award expires in ninety days: the setting may apply for renewal.</summary>
 [MessageIdentity("dsl.awards.renewal-due.v1")]
 public sealed record RenewalDue : AwardIntegrationEvent;
+
+/// <summary>A setting's standards subscription lapsed: its annual review was overdue by the grace period.</summary>
+[MessageIdentity("dsl.awards.standards-lapsed.v1")]
+public sealed record StandardsLapsed : AwardsIntegrationEvent
+{
+    public Guid SubscriptionId { get; init; }
+    /// <summary>When the annual review was due.</summary>
+    public DateTimeOffset ReviewDueAt { get; init; }
+    public DateTimeOffset LapsedAt { get; init; }
+
+    protected override string SubjectId => SubscriptionId.ToString();
+}

@@ -2,6 +2,7 @@ using Dsl.Awards.Applications;
 using Dsl.Awards.Awards;
 using Dsl.Awards.Credentials;
 using Dsl.Awards.Journeys;
+using Dsl.Awards.Standards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -23,7 +24,9 @@ public static class AwardsModule
             store.Schema.For<AwardApplication>().UseNumericRevisions(true).Duplicate(a => a.SettingUrn).Duplicate(a => a.EnrolmentId);
             store.Schema.For<Award>().Duplicate(a => a.SettingUrn).Duplicate(a => a.CredentialId).Duplicate(a => a.EnrolmentId);
             store.Schema.For<StatusListAllocation>().UseOptimisticConcurrency(true);
+            store.Schema.For<StandardsSubscription>().UseNumericRevisions(true).Duplicate(s => s.SettingUrn).Duplicate(s => s.EnrolmentId);
         });
+        opts.Services.AddOptions<StandardsOptions>().BindConfiguration("Dsl:Awards:Standards");
         opts.Services.AddSingleton(sp => AwardSigningKeys.From(sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<TimeProvider>()));
         return opts;
