@@ -67,6 +67,14 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         (await assessor.GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Given.As("assessor", subject: "assessor-2").GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Given.As("head", "100001").GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        async Task<List<Guid>> Listed(HttpClient client, string query = "") =>
+            (await Json(await client.GetAsync($"/api/awards/applications{query}", Ct)))["items"]!.AsArray().Select(a => a!["id"]!.GetValue<Guid>()).ToList();
+        (await Listed(assessor)).ShouldBe([id], "an assessor's list is their work queue");
+        (await Listed(Given.As("assessor", subject: "assessor-2"))).ShouldBeEmpty();
+        (await Listed(head)).ShouldBe([id]);
+        (await Listed(Given.As("head", "100001"), $"?settingUrn={urn}")).ShouldBeEmpty("heads see only their own setting's, whatever they ask");
+        (await Listed(Admin, $"?settingUrn={urn}&status=underReview")).ShouldBe([id]);
+        (await Listed(Admin, $"?settingUrn={urn}&status=draft")).ShouldBeEmpty();
         (await Given.As("assessor", subject: "assessor-2").PostAsJsonAsync($"/api/awards/applications/{id}/judgements",
             new { elementCode = "student-voice", outcome = "met", comment = "" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
