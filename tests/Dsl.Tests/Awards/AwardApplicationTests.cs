@@ -158,6 +158,21 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         var award = await Json(await Admin.GetAsync($"/api/awards/{awardId}", Ct));
         var validUntil = award["validUntil"]!.GetValue<DateTimeOffset>();
 
+        // Both are durable scheduled messages: stored in PostgreSQL with their due times, so a restart does not lose them
+        // (whichever node is up when they fall due runs them).
+        await using (var db = new Npgsql.NpgsqlConnection(App.ConnectionString))
+        {
+            await db.OpenAsync(Ct);
+            await using var query = new Npgsql.NpgsqlCommand(
+                "select message_type, execution_time from wolverine.wolverine_incoming_envelopes where status = 'Scheduled' " +
+                "and (message_type ilike '%ExpireAward%' or message_type ilike '%MarkRenewalDue%')", db);
+            var scheduled = new List<(string Type, DateTimeOffset At)>();
+            await using (var reader = await query.ExecuteReaderAsync(Ct))
+                while (await reader.ReadAsync(Ct)) scheduled.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+            scheduled.ShouldContain(m => m.Type.Contains("ExpireAward") && m.At == validUntil);
+            scheduled.ShouldContain(m => m.Type.Contains("MarkRenewalDue") && m.At == validUntil.AddDays(-90));
+        }
+
         (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.MessagesOf<RenewalDue>().ShouldBeEmpty();
         App.Clock.Advance(validUntil.AddDays(-89) - App.Clock.GetUtcNow());
         (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.SingleMessage<RenewalDue>().ValidUntil.ShouldBe(validUntil);
