@@ -67,6 +67,11 @@ public static class DslServices
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
+#if !DEBUG
+            // Release loads the handlers pre-generated under Internal/Generated (ADR 0034): compiled with the host, so
+            // the JIT optimises them, and no Roslyn compile at first use. Debug generates them at runtime.
+            opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+#endif
             opts.Durability.MessageStorageSchemaName = "wolverine";
             if (configuration.GetValue("Dsl:SingleNode", true)) opts.Durability.Mode = DurabilityMode.Solo;
             opts.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
