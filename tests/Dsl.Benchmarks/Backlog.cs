@@ -35,7 +35,7 @@ public static class Backlog
         var taken = new List<Sample>();
         var clock = Stopwatch.StartNew();
         await using var query = db.CreateCommand("""
-            select coalesce(substring(to_jsonb(e)->>'received_at' from '[^/]+$'), '?') || ':' || e.message_type, count(*)
+            select coalesce(substring(to_jsonb(e)->>'received_at' from '([^/]+)/?$'), '?') || ':' || e.message_type, count(*)
             from wolverine.wolverine_incoming_envelopes e where e.status = 'Incoming' group by 1
             """);
         try
