@@ -69,8 +69,10 @@ public static class DslServices
             opts.ApplicationAssembly = typeof(Program).Assembly;
 #if !DEBUG
             // Release loads the handlers pre-generated under Internal/Generated (ADR 0034): compiled with the host, so
-            // the JIT optimises them, and no Roslyn compile at first use. Debug generates them at runtime.
-            opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            // the JIT optimises them, and no Roslyn compile at first use. Debug generates them at runtime, and so does
+            // Release with Dsl:RuntimeCodeGeneration=true (the benchmark's comparison).
+            if (!configuration.GetValue("Dsl:RuntimeCodeGeneration", false))
+                opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
 #endif
             opts.Durability.MessageStorageSchemaName = "wolverine";
             if (configuration.GetValue("Dsl:SingleNode", true)) opts.Durability.Mode = DurabilityMode.Solo;

@@ -8,7 +8,7 @@ using Dsl.Host.Security;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
-// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync]`. Starts its own PostgreSQL
+// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync]` (README, Performance). Starts its own PostgreSQL
 // (durable settings), runs the Release host as a separate process, prints the figures. Not a test.
 
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -120,6 +120,20 @@ try
         if (clients == 32) backlog32 = await sampler;
     }
 
+    // --sustained: 32 clients for up to 60 s more (as many operations as the imported settings allow), sampling the
+    // backlog, to see whether the consumers and the integration event log keep up with a sustained load.
+    Measure.Result? sustained = null;
+    Backlog.Samples? sustainedBacklog = null;
+    if (args.Contains("--sustained"))
+    {
+        var operations = Math.Min((int)(dsl[^1].PerSecond * 60), settings.Count - nextSetting - 1);
+        using var sampling = new CancellationTokenSource();
+        var sampler = Backlog.SampleAsync(db, sampling.Token);
+        sustained = await Measure.Run(32, operations, _ => SubmitAndEndorse());
+        await sampling.CancelAsync();
+        sustainedBacklog = await sampler;
+    }
+
     // The same logical writes with plain Npgsql, same database, same concurrency — once the modules have
     // handled every message the DSL run caused, so the baseline does not compete with that backlog.
     var drained = await DrainBacklog(db);
@@ -154,6 +168,11 @@ try
         sameResults.Add(await same.Run(clients, Ops(clients)));
         if (clients == 32) sameCpu32 = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
     }
+    // The same work with the log's inserts unserialised: what the log's lock costs the baseline itself.
+    var unserialised = new SameWork(plainDb, serialisedLog: false);
+    await unserialised.Prepare();
+    await unserialised.Run(32, (int)(1000 * scale));
+    var unserialised32 = await unserialised.Run(32, Ops(32));
     // The minimal insert baseline (the old denominator): two transactions appending events and one outbox row.
     var plain = new PlainNpgsql(plainDb);
     await plain.Prepare();
@@ -201,17 +220,22 @@ try
     }
     Console.WriteLine($"CPU per operation at 32 clients: DSL {cpu32!.PerOperation(Ops(32))}");
     Console.WriteLine($"                                 same-work {sameCpu32!.PerOperation(Ops(32))}");
+    Console.WriteLine($"same-work with the log's inserts unserialised (no lock: not gap-safe) at 32 clients: {unserialised32.PerSecond:F0} ops/s, " +
+                      $"p99 {unserialised32.P(99):F1} ms; DSL / that {dsl[^1].PerSecond / unserialised32.PerSecond:F2}");
     Console.WriteLine($"minimal insert baseline (two transactions, 7 statements) at 32 clients: {minimal.PerSecond:F0} ops/s, p99 {minimal.P(99):F1} ms");
     Console.WriteLine($"stack floor, POST /api/settings at 32 clients: {floor.PerSecond:F0} req/s (p99 {floor.P(99):F1} ms) — two of them " +
                       $"{floor.PerSecond / 2:F0}/s = {floor.PerSecond / 2 / sameResults[^1].PerSecond:F2} of same-work; CPU per request {floorCpu.PerOperation(2 * Ops(32))}");
-    Console.WriteLine($"integration event log: {recorded32} events of the 32-client run recorded in {recordingSeconds:F1} s " +
-                      $"({recorded32 / recordingSeconds:F0}/s; the run itself took {dsl[^1].Seconds:F1} s)");
+    Console.WriteLine($"integration event log: {recorded32} events of the 32-client run{(sustained is null ? "" : " and the sustained run")} recorded in {recordingSeconds:F1} s " +
+                      $"({recorded32 / recordingSeconds:F0}/s; the runs themselves took {dsl[^1].Seconds + (sustained?.Seconds ?? 0):F1} s)");
     var perRequest = requestLatencies.ToArray();
     Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
     Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
     var progressArray = progressLags.ToArray();
     Console.WriteLine($"confirmation → Curriculum progress record ({progressArray.Length}): p50 {Measure.Percentile(progressArray, 50):F0} ms, p99 {Measure.Percentile(progressArray, 99):F0} ms");
     Console.WriteLine($"module message backlog during the 32-client run (incoming envelopes, sampled each second): {backlog32!.Describe()}");
+    if (sustained is not null)
+        Console.WriteLine($"sustained 32 clients: {sustained.Operations} operations in {sustained.Seconds:F0} s, {sustained.PerSecond:F0} ops/s, " +
+                          $"p99 {sustained.P(99):F1} ms; backlog {sustainedBacklog!.Describe()}");
     Console.WriteLine($"module message backlog drained {drained.TotalSeconds:F1} s after the last endorsement; envelope tables after the run: {await Backlog.EnvelopeRowsAsync(db)}");
     Console.WriteLine($"GET /api/enrolments/{{id}}: {getOne.PerSecond:F0} req/s, p99 {getOne.P(99):F1} ms");
     Console.WriteLine($"GET /api/cohorts/{{id}}/roster: {roster.PerSecond:F0} req/s, p99 {roster.P(99):F1} ms");
@@ -301,6 +325,10 @@ Process StartHost()
             ["Logging__LogLevel__Default"] = "Warning",
         },
     };
+    // --runtime-codegen: the host compiles its handlers at runtime instead of loading the pre-generated ones (ADR 0034);
+    // --server-gc: Server GC instead of the host's workstation GC. Each shows what that lever gave.
+    if (args.Contains("--runtime-codegen")) start.Environment["Dsl__RuntimeCodeGeneration"] = "true";
+    if (args.Contains("--server-gc")) start.Environment["DOTNET_gcServer"] = "1";
     // --min-threads=N: start the host's thread pool with N workers (experiment on starvation under bursts).
     if (args.FirstOrDefault(a => a.StartsWith("--min-threads=")) is { } minThreads)
         start.Environment["DOTNET_ThreadPool_ForceMinWorkerThreads"] = int.Parse(minThreads.Split('=')[1]).ToString("x");

@@ -24,7 +24,11 @@ namespace Dsl.Benchmarks;
 /// background workers while clients keep submitting; an operation counts when the clients are done and every
 /// consumer transaction it caused has committed.
 /// </summary>
-public sealed class SameWork(NpgsqlDataSource db)
+/// <param name="serialisedLog">
+/// True (the same work): the log records each event under its one lock, as DSL's does, so feed order is commit order.
+/// False shows what that lock costs: the log's inserts run in parallel (and its feed would no longer be gap-safe).
+/// </param>
+public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
 {
     public const int ConsumerWorkers = 32;
     private const int Settings = 30_000;
@@ -167,7 +171,7 @@ public sealed class SameWork(NpgsqlDataSource db)
         {
             "host.submitted" or "host.endorsed" or "host.confirmed" =>
             [
-                Command("select pg_advisory_xact_lock(4567)"),
+                Command(serialisedLog ? "select pg_advisory_xact_lock(4567)" : "select 1"),
                 Command("""
                     insert into same_host.integration_events (event_id, type, subject, region, time, cloud_event)
                     values ($1, $2, $3, 'london', now(), $4) on conflict (event_id) do nothing
