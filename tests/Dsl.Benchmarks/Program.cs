@@ -179,26 +179,11 @@ try
     await Measure.Run(32, (int)(1000 * scale), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
     var minimal = await Measure.Run(32, Ops(32), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
 
-    // Confirmation → PeerNetwork membership: the member's write time against the confirmation time it carries.
+    // Confirmation → PeerNetwork membership, and → Curriculum's progress record: each document's write time
+    // against the confirmation time it carries.
     await Task.Delay(2000);
-    await using var lagQuery = db.CreateCommand("""
-        select extract(epoch from (mt_last_modified - (data->>'joinedAt')::timestamptz)) * 1000
-        from peer_network.mt_doc_networkmember where (data->>'joinedAt')::timestamptz >= $1
-        """);
-    lagQuery.Parameters.AddWithValue(benchStart);
-    var lags = new List<double>();
-    await using (var reader = await lagQuery.ExecuteReaderAsync())
-        while (await reader.ReadAsync()) lags.Add(Convert.ToDouble(reader.GetValue(0)));
-    var lagArray = lags.ToArray();
-    // Confirmation → Curriculum's progress record, likewise.
-    await using var progressLagQuery = db.CreateCommand("""
-        select extract(epoch from (mt_last_modified - (data->>'openedAt')::timestamptz)) * 1000
-        from curriculum.mt_doc_leadprogress where (data->>'openedAt')::timestamptz >= $1
-        """);
-    progressLagQuery.Parameters.AddWithValue(benchStart);
-    var progressLags = new List<double>();
-    await using (var reader = await progressLagQuery.ExecuteReaderAsync())
-        while (await reader.ReadAsync()) progressLags.Add(Convert.ToDouble(reader.GetValue(0)));
+    var lagArray = await ConsumerLags(db, "peer_network.mt_doc_networkmember", "joinedAt", benchStart);
+    var progressArray = await ConsumerLags(db, "curriculum.mt_doc_leadprogress", "openedAt", benchStart);
 
     // Reads: one enrolment, and a cohort roster, from 32 clients.
     var someEnrolments = (await Send(HttpMethod.Get, "/api/enrolments?year=2030-31&limit=200"))["items"]!.AsArray()
@@ -230,7 +215,6 @@ try
     var perRequest = requestLatencies.ToArray();
     Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
     Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
-    var progressArray = progressLags.ToArray();
     Console.WriteLine($"confirmation → Curriculum progress record ({progressArray.Length}): p50 {Measure.Percentile(progressArray, 50):F0} ms, p99 {Measure.Percentile(progressArray, 99):F0} ms");
     Console.WriteLine($"module message backlog during the 32-client run (incoming envelopes, sampled each second): {backlog32!.Describe()}");
     if (sustained is not null)
@@ -253,6 +237,19 @@ finally
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 return 0;
+
+static async Task<double[]> ConsumerLags(NpgsqlDataSource db, string table, string confirmedAtField, DateTimeOffset since)
+{
+    await using var query = db.CreateCommand($"""
+        select extract(epoch from (mt_last_modified - (data->>'{confirmedAtField}')::timestamptz)) * 1000
+        from {table} where (data->>'{confirmedAtField}')::timestamptz >= $1
+        """);
+    query.Parameters.AddWithValue(since);
+    var lags = new List<double>();
+    await using var reader = await query.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) lags.Add(Convert.ToDouble(reader.GetValue(0)));
+    return lags.ToArray();
+}
 
 static async Task<long> RecordedEvents(NpgsqlDataSource db)
 {

@@ -99,60 +99,49 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
         var now = DateTimeOffset.UtcNow;
         var about = $$"""{"enrolmentId":"{{id}}","settingUrn":"{{urn}}","cohortId":"{{cohort}}","region":"london","academicYear":"2030-31","occurredAt":"{{now:O}}"}""";
 
-        await using (var connection = await db.OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            var submitted = Outbox(["curriculum.submitted", "host.submitted"], about);
-            await using var batch = new NpgsqlBatch(connection, tx)
-            {
-                BatchCommands =
-                {
-                    Command("select data from same_enrolment.settings where urn = $1", urn),
-                    Command("select data from same_enrolment.cohorts where id = $1", cohort),
-                    Command("select enrolment_id from same_enrolment.setting_places where urn = $1", urn),
-                    Command("insert into same_enrolment.streams (id, version) values ($1, 1)", id),
-                    Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 1, 'started', $2)", id, Json(about)),
-                    Command("insert into same_enrolment.enrolments (id, version, data) values ($1, 1, $2)", id, Json(about)),
-                    Command("insert into same_enrolment.leads (id, data) values ($1, $2)", leadId,
-                        Json($$"""{"id":"{{leadId}}","name":"Bench Lead","email":"lead{{urn}}@example.org","jobTitle":"Deputy head","onSeniorLeadershipTeam":true}""")),
-                    Command("insert into same_enrolment.setting_places (urn, enrolment_id) values ($1, $2)", urn, id),
-                    submitted.Command,
-                },
-            };
-            // Reads come back before the writes in the one round trip; the benchmark's data is always valid.
-            await batch.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
-            foreach (var delivery in submitted.Deliveries(id)) await deliveries.WriteAsync(delivery);
-        }
+        var submitted = Outbox(["curriculum.submitted", "host.submitted"], about);
+        // Reads come back before the writes in the one round trip; the benchmark's data is always valid.
+        await Transaction(
+            Command("select data from same_enrolment.settings where urn = $1", urn),
+            Command("select data from same_enrolment.cohorts where id = $1", cohort),
+            Command("select enrolment_id from same_enrolment.setting_places where urn = $1", urn),
+            Command("insert into same_enrolment.streams (id, version) values ($1, 1)", id),
+            Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 1, 'started', $2)", id, Json(about)),
+            Command("insert into same_enrolment.enrolments (id, version, data) values ($1, 1, $2)", id, Json(about)),
+            Command("insert into same_enrolment.leads (id, data) values ($1, $2)", leadId,
+                Json($$"""{"id":"{{leadId}}","name":"Bench Lead","email":"lead{{urn}}@example.org","jobTitle":"Deputy head","onSeniorLeadershipTeam":true}""")),
+            Command("insert into same_enrolment.setting_places (urn, enrolment_id) values ($1, $2)", urn, id),
+            submitted.Command);
+        foreach (var delivery in submitted.Deliveries(id)) await deliveries.WriteAsync(delivery);
 
-        await using (var connection = await db.OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            var confirmed = Outbox(["host.endorsed", "host.confirmed", "curriculum.confirmed", "assessment.confirmed", "peer.confirmed",
-                "curriculum.lead-named"], about);
-            await using var batch = new NpgsqlBatch(connection, tx)
-            {
-                BatchCommands =
-                {
-                    Command("select version, data from same_enrolment.enrolments where id = $1", id),
-                    Command("select data from same_enrolment.leads where id = $1", leadId),
-                    Command("select data from same_enrolment.settings where urn = $1", urn),
-                    Command("select pg_advisory_xact_lock(hashtext($1::text))", cohort),
-                    Command("select held, waitlisted from same_enrolment.cohort_occupancy where cohort_id = $1 and priority = 0", cohort),
-                    Command("update same_enrolment.cohort_occupancy set held = held + 1 where cohort_id = $1 and priority = 0", cohort),
-                    Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 2, 'endorsed', $2)", id, Json(about)),
-                    Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 3, 'placeAllocated', $2)", id, Json(about)),
-                    Command("update same_enrolment.streams set version = 3 where id = $1 and version = 1", id),
-                    Command("update same_enrolment.enrolments set version = 3, data = $2 where id = $1", id, Json(about)),
-                    confirmed.Command,
-                    Command("insert into same_host.outbox (id, destination, type, body, execution_time) values ($1, 'enrolment', 'check-activity', $2, $3)",
-                        Guid.CreateVersion7(), Json(about), now.AddDays(28)),
-                },
-            };
-            await batch.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
-            foreach (var delivery in confirmed.Deliveries(id)) await deliveries.WriteAsync(delivery);
-        }
+        var confirmed = Outbox(["host.endorsed", "host.confirmed", "curriculum.confirmed", "assessment.confirmed", "peer.confirmed",
+            "curriculum.lead-named"], about);
+        await Transaction(
+            Command("select version, data from same_enrolment.enrolments where id = $1", id),
+            Command("select data from same_enrolment.leads where id = $1", leadId),
+            Command("select data from same_enrolment.settings where urn = $1", urn),
+            Command("select pg_advisory_xact_lock(hashtext($1::text))", cohort),
+            Command("select held, waitlisted from same_enrolment.cohort_occupancy where cohort_id = $1 and priority = 0", cohort),
+            Command("update same_enrolment.cohort_occupancy set held = held + 1 where cohort_id = $1 and priority = 0", cohort),
+            Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 2, 'endorsed', $2)", id, Json(about)),
+            Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 3, 'placeAllocated', $2)", id, Json(about)),
+            Command("update same_enrolment.streams set version = 3 where id = $1 and version = 1", id),
+            Command("update same_enrolment.enrolments set version = 3, data = $2 where id = $1", id, Json(about)),
+            confirmed.Command,
+            Command("insert into same_host.outbox (id, destination, type, body, execution_time) values ($1, 'enrolment', 'check-activity', $2, $3)",
+                Guid.CreateVersion7(), Json(about), now.AddDays(28)));
+        foreach (var delivery in confirmed.Deliveries(id)) await deliveries.WriteAsync(delivery);
+    }
+
+    /// <summary>One transaction sent as one batch: one round trip, then the commit.</summary>
+    private async Task Transaction(params NpgsqlBatchCommand[] commands)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, tx);
+        foreach (var command in commands) batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
     }
 
     /// <summary>One outbox row per consumer, written in one statement.</summary>
@@ -193,13 +182,7 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
                 [Command("insert into same_peer.members (id, data) values ($1, $2) on conflict (id) do nothing", id, Json(delivery.Json))],
             _ => throw new InvalidOperationException(delivery.Consumer),
         };
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(connection, tx);
-        batch.BatchCommands.Add(Command("delete from same_host.outbox where id = $1", delivery.OutboxId));
-        foreach (var command in effect) batch.BatchCommands.Add(command);
-        await batch.ExecuteNonQueryAsync();
-        await tx.CommitAsync();
+        await Transaction([Command("delete from same_host.outbox where id = $1", delivery.OutboxId), .. effect]);
     }
 
     private static NpgsqlParameter Json(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
