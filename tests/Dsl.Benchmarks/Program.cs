@@ -39,8 +39,8 @@ if (args.Contains("--baselines-only"))
     foreach (var clients in clientCounts)
     {
         var cpuBefore = CpuTime.Read(Environment.ProcessId, postmaster);
-        var result = await sameOnly.Run(clients, Ops(clients));
-        Console.WriteLine($"same-work at {clients} clients: {result.PerSecond:F0} ops/s, p50 {result.P(50):F1} ms, p99 {result.P(99):F1} ms; " +
+        var (result, consumersAfter) = await sameOnly.Run(clients, Ops(clients));
+        Console.WriteLine($"same-work at {clients} clients: {result.PerSecond:F0} ops/s, p50 {result.P(50):F1} ms, p99 {result.P(99):F1} ms, consumers done {consumersAfter:F1} s later; " +
                           $"CPU per operation {CpuTime.Read(Environment.ProcessId, postmaster).Since(cpuBefore).PerOperation(Ops(clients))}");
     }
     await postgres.DisposeAsync();
@@ -161,18 +161,21 @@ try
     await same.Prepare();
     await same.Run(32, (int)(1000 * scale));
     var sameResults = new List<Measure.Result>();
+    var sameConsumersAfter = new List<double>();
     CpuTime? sameCpu32 = null;
     foreach (var clients in clientCounts)
     {
         var cpuBefore = CpuTime.Read(host.Id, postmaster);
-        sameResults.Add(await same.Run(clients, Ops(clients)));
+        var (result, consumersAfter) = await same.Run(clients, Ops(clients));
         if (clients == 32) sameCpu32 = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
+        sameResults.Add(result);
+        sameConsumersAfter.Add(consumersAfter);
     }
     // The same work with the log's inserts unserialised: what the log's lock costs the baseline itself.
     var unserialised = new SameWork(plainDb, serialisedLog: false);
     await unserialised.Prepare();
     await unserialised.Run(32, (int)(1000 * scale));
-    var unserialised32 = await unserialised.Run(32, Ops(32));
+    var (unserialised32, _) = await unserialised.Run(32, Ops(32));
     // The minimal insert baseline (the old denominator): two transactions appending events and one outbox row.
     var plain = new PlainNpgsql(plainDb);
     await plain.Prepare();
@@ -196,12 +199,12 @@ try
 
     Console.WriteLine();
     Console.WriteLine("submit + endorse (one operation = both requests)");
-    Console.WriteLine("clients |    ops | DSL ops/s | p50 ms | p95 ms | p99 ms | same-work ops/s | same-work p50 / p99 ms | DSL/same-work");
+    Console.WriteLine("clients |    ops | DSL ops/s | p50 ms | p95 ms | p99 ms | same-work ops/s | same-work p50 / p99 ms | its consumers done | DSL/same-work");
     for (var i = 0; i < clientCounts.Length; i++)
     {
         var d = dsl[i];
         var p = sameResults[i];
-        Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,15:F0} | {p.P(50),10:F1} / {p.P(99),9:F1} | {d.PerSecond / p.PerSecond,13:F2}");
+        Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,15:F0} | {p.P(50),10:F1} / {p.P(99),9:F1} | {sameConsumersAfter[i],14:F1} s later | {d.PerSecond / p.PerSecond,13:F2}");
     }
     Console.WriteLine($"CPU per operation at 32 clients: DSL {cpu32!.PerOperation(Ops(32))}");
     Console.WriteLine($"                                 same-work {sameCpu32!.PerOperation(Ops(32))}");
