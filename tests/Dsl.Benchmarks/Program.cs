@@ -44,6 +44,8 @@ if (args.Contains("--baselines-only"))
                           $"CPU per operation {CpuTime.Read(Environment.ProcessId, postmaster).Since(cpuBefore).PerOperation(Ops(clients))}");
     }
     await postgres.DisposeAsync();
+    foreach (var directory in new[] { postgres.DataDirectory, work })
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     return 0;
 }
 Console.WriteLine(noFsync ? "PostgreSQL with fsync off (software overhead only)" : "PostgreSQL with durable commits (fsync on)");
