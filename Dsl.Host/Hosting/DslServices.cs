@@ -80,6 +80,13 @@ public static class DslServices
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
+#if !DEBUG
+            // Release loads the handlers pre-generated under Internal/Generated (ADR 0034): compiled with the host, so
+            // the JIT optimises them, and no Roslyn compile at first use. Debug generates them at runtime, and so does
+            // Release with Dsl:RuntimeCodeGeneration=true (the benchmark's comparison).
+            if (!configuration.GetValue("Dsl:RuntimeCodeGeneration", false))
+                opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+#endif
             opts.Durability.MessageStorageSchemaName = "wolverine";
             // One node: solo. Several on one database: Wolverine elects a leader over PostgreSQL, which assigns
             // each message store's durability agent (inbox/outbox recovery, scheduled messages) to exactly one node
@@ -94,6 +101,11 @@ public static class DslServices
             // Each module's handler of a shared event runs on its own queue, transaction and retries.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
+            // Handled envelopes are kept only to spot a redelivered message id (a broker's redelivery; DSL's local
+            // queues never redeliver a handled one), and deleted in the background: a minute's worth, swept every
+            // 10 s, keeps the inbox table small under sustained load instead of holding five minutes of it.
+            opts.Durability.KeepAfterMessageHandling = TimeSpan.FromMinutes(1);
+            opts.Durability.HandledMessageCleanupPollingTime = TimeSpan.FromSeconds(10);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();

@@ -3,22 +3,23 @@ using System.Diagnostics;
 namespace Dsl.Benchmarks;
 
 /// <summary>
-/// CPU time used so far by the host, by PostgreSQL (every postgres process) and by this harness, read from
-/// /proc once at each end of a phase, so the split per operation costs nothing while it runs.
+/// CPU time used so far by the host, by the benchmark's PostgreSQL (its postmaster and the processes it started:
+/// other clusters on a shared machine are not counted) and by this harness, read from /proc once at each end of a
+/// phase, so the split per operation costs nothing while it runs.
 /// </summary>
 public sealed record CpuTime(double HostMs, double PostgresMs, double ClientMs)
 {
     private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ on Linux
 
-    public static CpuTime Read(int hostPid)
+    public static CpuTime Read(int hostPid, int postmasterPid)
     {
         double postgres = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             try
             {
-                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() is "postgres") postgres += Ticks(dir);
+                if (pid == postmasterPid || Field(dir, 1) == postmasterPid.ToString()) postgres += Ticks(dir);
             }
             catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
@@ -31,11 +32,16 @@ public sealed record CpuTime(double HostMs, double PostgresMs, double ClientMs)
     public string PerOperation(int operations) =>
         $"host {HostMs / operations:F2} ms, PostgreSQL {PostgresMs / operations:F2} ms, benchmark client {ClientMs / operations:F2} ms";
 
-    private static double Ticks(string dir)
+    /// <summary>The postmaster's pid, from the first line of postmaster.pid in its data directory.</summary>
+    public static int Postmaster(string dataDirectory) => int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First());
+
+    private static double Ticks(string dir) => double.Parse(Field(dir, 11)) + double.Parse(Field(dir, 12));
+
+    // Fields of /proc/<pid>/stat after the command name (which may hold spaces, so count after ')'): 1 is the
+    // parent's pid, 11 and 12 utime and stime.
+    private static string Field(string dir, int index)
     {
-        // utime and stime are fields 14 and 15; the command name before them may hold spaces, so count after ')'.
         var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return double.Parse(fields[11]) + double.Parse(fields[12]);
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[index];
     }
 }

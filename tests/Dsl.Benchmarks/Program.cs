@@ -8,7 +8,7 @@ using Dsl.Host.Security;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
-// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync]`. Starts its own PostgreSQL
+// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync]` (README, Performance). Starts its own PostgreSQL
 // (durable settings), runs the Release host as a separate process, prints the figures. Not a test.
 
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -28,6 +28,26 @@ var statements = args.Contains("--statements");
 await using var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(work, "pg"), throwaway: noFsync,
     settings: statements ? [StatementProfile.ServerSetting] : []);
 if (statements) await StatementProfile.EnableAsync(postgres);
+var postmaster = CpuTime.Postmaster(postgres.DataDirectory);
+// --baselines-only: the same-work and minimal baselines without the host (to check the denominator itself).
+if (args.Contains("--baselines-only"))
+{
+    await using var baselineDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxAutoPrepare = Dsl.Host.Hosting.DslServices.PreparedStatements }.ConnectionString);
+    var sameOnly = new SameWork(baselineDb);
+    await sameOnly.Prepare();
+    await sameOnly.Run(32, (int)(1000 * scale));
+    foreach (var clients in clientCounts)
+    {
+        var cpuBefore = CpuTime.Read(Environment.ProcessId, postmaster);
+        var (result, consumersAfter) = await sameOnly.Run(clients, Ops(clients));
+        Console.WriteLine($"same-work at {clients} clients: {result.PerSecond:F0} ops/s, p50 {result.P(50):F1} ms, p99 {result.P(99):F1} ms, consumers done {consumersAfter:F1} s later; " +
+                          $"CPU per operation {CpuTime.Read(Environment.ProcessId, postmaster).Since(cpuBefore).PerOperation(Ops(clients))}");
+    }
+    await postgres.DisposeAsync();
+    foreach (var directory in new[] { postgres.DataDirectory, work })
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    return 0;
+}
 Console.WriteLine(noFsync ? "PostgreSQL with fsync off (software overhead only)" : "PostgreSQL with durable commits (fsync on)");
 var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 var hostDll = Path.Combine(root, "Dsl.Host", "bin", "Release", "net10.0", "Dsl.Host.dll");
@@ -88,13 +108,32 @@ try
     CpuTime? cpu32 = null;
     long eventsBefore32 = 0;
     var clock32 = new Stopwatch();
+    Backlog.Samples? backlog32 = null;
     foreach (var clients in clientCounts)
     {
         if (statements && clients == 32) commitsBefore = await StatementProfile.ResetAsync(db);
         if (clients == 32) (eventsBefore32, clock32) = (await RecordedEvents(db), Stopwatch.StartNew());
-        var cpuBefore = CpuTime.Read(host.Id);
+        using var sampling = new CancellationTokenSource();
+        var sampler = clients == 32 ? Backlog.SampleAsync(db, sampling.Token) : Task.FromResult(new Backlog.Samples([]));
+        var cpuBefore = CpuTime.Read(host.Id, postmaster);
         dsl.Add(await Measure.Run(clients, Ops(clients), _ => SubmitAndEndorse(clients == 32 ? requestLatencies : null)));
-        if (clients == 32) cpu32 = CpuTime.Read(host.Id).Since(cpuBefore);
+        if (clients == 32) cpu32 = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
+        await sampling.CancelAsync();
+        if (clients == 32) backlog32 = await sampler;
+    }
+
+    // --sustained: 32 clients for up to 60 s more (as many operations as the imported settings allow), sampling the
+    // backlog, to see whether the consumers and the integration event log keep up with a sustained load.
+    Measure.Result? sustained = null;
+    Backlog.Samples? sustainedBacklog = null;
+    if (args.Contains("--sustained"))
+    {
+        var operations = Math.Min((int)(dsl[^1].PerSecond * 60), settings.Count - nextSetting - 1);
+        using var sampling = new CancellationTokenSource();
+        var sampler = Backlog.SampleAsync(db, sampling.Token);
+        sustained = await Measure.Run(32, operations, _ => SubmitAndEndorse());
+        await sampling.CancelAsync();
+        sustainedBacklog = await sampler;
     }
 
     // The same logical writes with plain Npgsql, same database, same concurrency — once the modules have
@@ -102,7 +141,6 @@ try
     var drained = await DrainBacklog(db);
     var recorded32 = await RecordedEvents(db) - eventsBefore32;
     var recordingSeconds = clock32.Elapsed.TotalSeconds;
-    Console.WriteLine($"module message backlog drained {drained.TotalSeconds:F1} s after the last endorsement");
     if (statements) await StatementProfile.PrintAsync(db, commitsBefore, Ops(32));
 
     // The stack's floor: one validated document write per request (POST /api/settings: a read and an insert,
@@ -114,29 +152,43 @@ try
         localAuthority = "Camden", region = "london",
     });
     await Measure.Run(32, (int)(1000 * scale), _ => RegisterSetting());
-    var floorCpu = CpuTime.Read(host.Id);
+    var floorCpu = CpuTime.Read(host.Id, postmaster);
     var floor = await Measure.Run(32, 2 * Ops(32), _ => RegisterSetting());
-    floorCpu = CpuTime.Read(host.Id).Since(floorCpu);
-    // Plain Npgsql gets the connection settings the host gives itself (prepared statements included).
+    floorCpu = CpuTime.Read(host.Id, postmaster).Since(floorCpu);
+    // The baselines get the connection settings the host gives itself (prepared statements included).
     await using var plainDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxAutoPrepare = Dsl.Host.Hosting.DslServices.PreparedStatements }.ConnectionString);
+    // The same work (SameWork.cs: DSL's reads, writes, outbox rows and every consumer's transaction), after the
+    // same warm-up, at the same client counts: the ratio's denominator.
+    var same = new SameWork(plainDb);
+    await same.Prepare();
+    await same.Run(32, (int)(1000 * scale));
+    var sameResults = new List<Measure.Result>();
+    var sameConsumersAfter = new List<double>();
+    CpuTime? sameCpu32 = null;
+    foreach (var clients in clientCounts)
+    {
+        var cpuBefore = CpuTime.Read(host.Id, postmaster);
+        var (result, consumersAfter) = await same.Run(clients, Ops(clients));
+        if (clients == 32) sameCpu32 = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
+        sameResults.Add(result);
+        sameConsumersAfter.Add(consumersAfter);
+    }
+    // The same work with the log's inserts unserialised: what the log's lock costs the baseline itself.
+    var unserialised = new SameWork(plainDb, serialisedLog: false);
+    await unserialised.Prepare();
+    await unserialised.Run(32, (int)(1000 * scale));
+    var (unserialised32, _) = await unserialised.Run(32, Ops(32));
+    // The minimal insert baseline (the old denominator): two transactions appending events and one outbox row.
     var plain = new PlainNpgsql(plainDb);
     await plain.Prepare();
     await Measure.Run(32, (int)(1000 * scale), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
-    var plainResults = new List<Measure.Result>();
-    foreach (var clients in clientCounts)
-        plainResults.Add(await Measure.Run(clients, Ops(clients), _ => plain.SubmitAndEndorse(Guid.CreateVersion7())));
+    var minimal = await Measure.Run(32, Ops(32), _ => plain.SubmitAndEndorse(Guid.CreateVersion7()));
 
-    // Confirmation → PeerNetwork membership: the member's write time against the confirmation time it carries.
+    // Confirmation → PeerNetwork membership, and → Curriculum's progress record: each document's write time
+    // against the confirmation time it carries.
     await Task.Delay(2000);
-    await using var lagQuery = db.CreateCommand("""
-        select extract(epoch from (mt_last_modified - (data->>'joinedAt')::timestamptz)) * 1000
-        from peer_network.mt_doc_networkmember where (data->>'joinedAt')::timestamptz >= $1
-        """);
-    lagQuery.Parameters.AddWithValue(benchStart);
-    var lags = new List<double>();
-    await using (var reader = await lagQuery.ExecuteReaderAsync())
-        while (await reader.ReadAsync()) lags.Add(Convert.ToDouble(reader.GetValue(0)));
-    var lagArray = lags.ToArray();
+    var lagArray = await ConsumerLags(db, "peer_network.mt_doc_networkmember", "joinedAt", benchStart);
+    var progressArray = await ConsumerLags(db, "curriculum.mt_doc_leadprogress", "openedAt", benchStart);
 
     // Reads: one enrolment, and a cohort roster, from 32 clients.
     var someEnrolments = (await Send(HttpMethod.Get, "/api/enrolments?year=2030-31&limit=200"))["items"]!.AsArray()
@@ -149,21 +201,31 @@ try
 
     Console.WriteLine();
     Console.WriteLine("submit + endorse (one operation = both requests)");
-    Console.WriteLine("clients |    ops | DSL ops/s | p50 ms | p95 ms | p99 ms | plain ops/s | plain p99 ms | DSL/plain");
+    Console.WriteLine("clients |    ops | DSL ops/s | p50 ms | p95 ms | p99 ms | same-work ops/s | same-work p50 / p99 ms | its consumers done | DSL/same-work");
     for (var i = 0; i < clientCounts.Length; i++)
     {
         var d = dsl[i];
-        var p = plainResults[i];
-        Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,11:F0} | {p.P(99),12:F1} | {d.PerSecond / p.PerSecond,9:F2}");
+        var p = sameResults[i];
+        Console.WriteLine($"{d.Clients,7} | {d.Operations,6} | {d.PerSecond,9:F0} | {d.P(50),6:F1} | {d.P(95),6:F1} | {d.P(99),6:F1} | {p.PerSecond,15:F0} | {p.P(50),10:F1} / {p.P(99),9:F1} | {sameConsumersAfter[i],14:F1} s later | {d.PerSecond / p.PerSecond,13:F2}");
     }
-    Console.WriteLine($"CPU per operation at 32 clients: {cpu32!.PerOperation(Ops(32))}");
+    Console.WriteLine($"CPU per operation at 32 clients: DSL {cpu32!.PerOperation(Ops(32))}");
+    Console.WriteLine($"                                 same-work {sameCpu32!.PerOperation(Ops(32))}");
+    Console.WriteLine($"same-work with the log's inserts unserialised (no lock: not gap-safe) at 32 clients: {unserialised32.PerSecond:F0} ops/s, " +
+                      $"p99 {unserialised32.P(99):F1} ms; DSL / that {dsl[^1].PerSecond / unserialised32.PerSecond:F2}");
+    Console.WriteLine($"minimal insert baseline (two transactions, 7 statements) at 32 clients: {minimal.PerSecond:F0} ops/s, p99 {minimal.P(99):F1} ms");
     Console.WriteLine($"stack floor, POST /api/settings at 32 clients: {floor.PerSecond:F0} req/s (p99 {floor.P(99):F1} ms) — two of them " +
-                      $"{floor.PerSecond / 2:F0}/s = {floor.PerSecond / 2 / plainResults[^1].PerSecond:F2} of plain; CPU per request {floorCpu.PerOperation(2 * Ops(32))}");
-    Console.WriteLine($"integration event log: {recorded32} events of the 32-client run recorded in {recordingSeconds:F1} s " +
-                      $"({recorded32 / recordingSeconds:F0}/s; the run itself took {dsl[^1].Seconds:F1} s)");
+                      $"{floor.PerSecond / 2:F0}/s = {floor.PerSecond / 2 / sameResults[^1].PerSecond:F2} of same-work; CPU per request {floorCpu.PerOperation(2 * Ops(32))}");
+    Console.WriteLine($"integration event log: {recorded32} events of the 32-client run{(sustained is null ? "" : " and the sustained run")} recorded in {recordingSeconds:F1} s " +
+                      $"({recorded32 / recordingSeconds:F0}/s; the runs themselves took {dsl[^1].Seconds + (sustained?.Seconds ?? 0):F1} s)");
     var perRequest = requestLatencies.ToArray();
     Console.WriteLine($"single requests at 32 clients: p50 {Measure.Percentile(perRequest, 50):F1} ms, p95 {Measure.Percentile(perRequest, 95):F1} ms, p99 {Measure.Percentile(perRequest, 99):F1} ms");
     Console.WriteLine($"confirmation → PeerNetwork membership ({lagArray.Length} members): p50 {Measure.Percentile(lagArray, 50):F0} ms, p99 {Measure.Percentile(lagArray, 99):F0} ms");
+    Console.WriteLine($"confirmation → Curriculum progress record ({progressArray.Length}): p50 {Measure.Percentile(progressArray, 50):F0} ms, p99 {Measure.Percentile(progressArray, 99):F0} ms");
+    Console.WriteLine($"module message backlog during the 32-client run (incoming envelopes, sampled each second): {backlog32!.Describe()}");
+    if (sustained is not null)
+        Console.WriteLine($"sustained 32 clients: {sustained.Operations} operations in {sustained.Seconds:F0} s, {sustained.PerSecond:F0} ops/s, " +
+                          $"p99 {sustained.P(99):F1} ms; backlog {sustainedBacklog!.Describe()}");
+    Console.WriteLine($"module message backlog drained {drained.TotalSeconds:F1} s after the last endorsement; envelope tables after the run: {await Backlog.EnvelopeRowsAsync(db)}");
     Console.WriteLine($"GET /api/enrolments/{{id}}: {getOne.PerSecond:F0} req/s, p99 {getOne.P(99):F1} ms");
     Console.WriteLine($"GET /api/cohorts/{{id}}/roster: {roster.PerSecond:F0} req/s, p99 {roster.P(99):F1} ms");
     Console.WriteLine($"GIAS import of {ImportRows} rows: {importSeconds:F2} s");
@@ -180,6 +242,19 @@ finally
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 return 0;
+
+static async Task<double[]> ConsumerLags(NpgsqlDataSource db, string table, string confirmedAtField, DateTimeOffset since)
+{
+    await using var query = db.CreateCommand($"""
+        select extract(epoch from (mt_last_modified - (data->>'{confirmedAtField}')::timestamptz)) * 1000
+        from {table} where (data->>'{confirmedAtField}')::timestamptz >= $1
+        """);
+    query.Parameters.AddWithValue(since);
+    var lags = new List<double>();
+    await using var reader = await query.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) lags.Add(Convert.ToDouble(reader.GetValue(0)));
+    return lags.ToArray();
+}
 
 static async Task<long> RecordedEvents(NpgsqlDataSource db)
 {
@@ -252,6 +327,10 @@ Process StartHost()
             ["Logging__LogLevel__Default"] = "Warning",
         },
     };
+    // --runtime-codegen: the host compiles its handlers at runtime instead of loading the pre-generated ones (ADR 0034);
+    // --server-gc: Server GC instead of the host's workstation GC. Each shows what that lever gave.
+    if (args.Contains("--runtime-codegen")) start.Environment["Dsl__RuntimeCodeGeneration"] = "true";
+    if (args.Contains("--server-gc")) start.Environment["DOTNET_gcServer"] = "1";
     // --min-threads=N: start the host's thread pool with N workers (experiment on starvation under bursts).
     if (args.FirstOrDefault(a => a.StartsWith("--min-threads=")) is { } minThreads)
         start.Environment["DOTNET_ThreadPool_ForceMinWorkerThreads"] = int.Parse(minThreads.Split('=')[1]).ToString("x");

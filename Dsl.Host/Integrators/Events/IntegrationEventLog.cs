@@ -1,3 +1,4 @@
+using Dsl.Host.Integrators.Webhooks;
 using Weasel.Postgresql.Tables;
 
 namespace Dsl.Host.Integrators.Events;
@@ -11,6 +12,8 @@ public static class IntegrationEventLog
 {
     public const string Events = "host.integration_events";
     public const string Deliveries = "host.webhook_deliveries";
+    /// <summary>Marten's table of <see cref="WebhookSubscription"/> documents (host schema).</summary>
+    private const string Subscriptions = "host.mt_doc_webhooksubscription";
     /// <summary>The NOTIFY channel that wakes the delivery worker when deliveries become due.</summary>
     public const string WakeChannel = "dsl_webhooks";
     private const long RecordLock = 0x44534C_0001;
@@ -55,24 +58,27 @@ public static class IntegrationEventLog
 
     /// <summary>
     /// Queues, inside the handler's transaction, the event's row in the log and one pending delivery per
-    /// subscription it matches. An event already recorded (a redelivered message) adds nothing.
+    /// subscription it matches (<see cref="WebhookSubscription.Wants"/>, read in the same statement, so the
+    /// recorder makes one round trip per event). An event already recorded (a redelivered message) adds nothing.
     /// </summary>
-    public static void Record(IDocumentSession session, CloudEvent cloudEvent, string region, Guid[] subscriptionIds,
-        DateTimeOffset now, string? traceParent) =>
+    public static void Record(IDocumentSession session, CloudEvent cloudEvent, string region, DateTimeOffset now, string? traceParent) =>
         session.QueueSqlCommand($"""
             with serialised as (select pg_advisory_xact_lock({RecordLock})),
             recorded as (
                 insert into {Events} (event_id, type, subject, region, time, cloud_event)
                 select ?, ?, ?, ?, ?, ? from serialised
                 on conflict (event_id) do nothing
-                returning seq, subject),
+                returning seq, subject, type, region),
             queued as (
                 insert into {Deliveries} (id, subscription_id, event_seq, subject, status, next_attempt_at, created_at, trace_parent)
                 select gen_random_uuid(), s.id, r.seq, r.subject, 'pending', ?, ?, ?
-                from recorded r cross join unnest(?::uuid[]) as s(id)
+                from recorded r join {Subscriptions} s
+                  on lower(s.data->>'status') <> 'disabled'
+                 and (s.data->'eventTypes' @> jsonb_build_array('{WebhookSubscription.AllTypes}') or s.data->'eventTypes' @> jsonb_build_array(r.type))
+                 and (jsonb_array_length(s.data->'regions') = 0 or s.data->'regions' @> jsonb_build_array(r.region))
                 returning 1)
             select pg_notify('{WakeChannel}', '') from recorded where exists (select 1 from queued)
             """,
             Guid.Parse(cloudEvent.Id), cloudEvent.Type, cloudEvent.Subject, region, cloudEvent.Time, cloudEvent.ToJson(),
-            now, now, (object?)traceParent ?? DBNull.Value, subscriptionIds);
+            now, now, (object?)traceParent ?? DBNull.Value);
 }

@@ -1,6 +1,5 @@
 using Dsl.Host.Integrators.Broker;
 using Dsl.Host.Integrators.Catalogue;
-using Dsl.Host.Integrators.Webhooks;
 using Wolverine.Attributes;
 
 namespace Dsl.Host.Integrators.Events;
@@ -14,16 +13,12 @@ namespace Dsl.Host.Integrators.Events;
 [StickyHandler(IntegratorsSetup.RecorderQueue)]
 public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegrationEvent
 {
-    public static async Task<OutgoingMessages> Handle(TEvent @event, IDocumentSession session, IntegrationBroker broker,
-        TimeProvider clock, CancellationToken ct)
+    public static OutgoingMessages Handle(TEvent @event, IDocumentSession session, IntegrationBroker broker, TimeProvider clock)
     {
         var type = IntegrationEventCatalogue.Instance.For(typeof(TEvent));
         var cloudEvent = CloudEvent.From(@event, type);
-        var subscriptions = await session.Query<WebhookSubscription>()
-            .Where(s => s.Status != SubscriptionStatus.Disabled).ToListAsync(ct);
-        var targets = subscriptions.Where(s => s.Wants(type.Name, @event.Region)).Select(s => s.Id).ToArray();
         IntegrationEventTelemetry.Published(type, @event.Region);
-        IntegrationEventLog.Record(session, cloudEvent, @event.Region, targets, clock.GetUtcNow(), System.Diagnostics.Activity.Current?.Id);
+        IntegrationEventLog.Record(session, cloudEvent, @event.Region, clock.GetUtcNow(), System.Diagnostics.Activity.Current?.Id);
 
         var messages = new OutgoingMessages();
         if (broker.Enabled) messages.Add(cloudEvent.ToTopic(type.Name));

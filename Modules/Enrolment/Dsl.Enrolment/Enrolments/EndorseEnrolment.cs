@@ -1,4 +1,5 @@
 using Dsl.Enrolment.Placement;
+using Dsl.Enrolment.Settings;
 
 namespace Dsl.Enrolment.Enrolments;
 
@@ -28,11 +29,17 @@ public static class EndorseEnrolmentEndpoint
     public static ProblemDetails Validate(Enrolment enrolment, ClaimsPrincipal user) =>
         EnrolmentAccess.Check(user, enrolment, "endorse this enrolment", EnrolmentStatus.AwaitingEndorsement);
 
-    /// <summary>Reads the lead first, then locks: the lock is held only for what needs it.</summary>
-    public static async Task<(Lead?, PlaceLedger)> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct)
+    /// <summary>
+    /// Reads the lead and the setting (for the lead's naming message) in one round trip first, then locks: the
+    /// cohort's lock is held only for what needs it, with no read of its own inside.
+    /// </summary>
+    public static async Task<(Lead?, Setting?, PlaceLedger)> LoadAsync(Enrolment enrolment, IDocumentSession session, CancellationToken ct)
     {
-        var lead = await session.LoadAsync<Lead>(enrolment.LeadId, ct);
-        return (lead, await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct,
+        var batch = session.CreateBatchQuery();
+        var lead = batch.Load<Lead>(enrolment.LeadId);
+        var setting = batch.Load<Setting>(enrolment.SettingUrn);
+        await batch.Execute(ct);
+        return (await lead, await setting, await PlaceLedger.LockCohortAsync(session, enrolment.AcademicYearId, enrolment.CohortId, ct,
             queuePriority: enrolment.QueuePriority));
     }
 
@@ -44,9 +51,9 @@ public static class EndorseEnrolmentEndpoint
     [WolverinePost("/api/enrolments/{id}/endorsement", OperationId = "EndorseEnrolment")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Endorse an enrolment")]
-    public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post(EndorseEnrolment command,
-        [WriteAggregate] Enrolment enrolment, Lead? lead, PlaceLedger ledger, TimeProvider clock,
-        IOptions<EnrolmentOptions> options, HttpResponse response, IQuerySession session, CancellationToken ct)
+    public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,
+        [WriteAggregate] Enrolment enrolment, Lead? lead, Setting? setting, PlaceLedger ledger, TimeProvider clock,
+        IOptions<EnrolmentOptions> options, HttpResponse response)
     {
         var now = clock.GetUtcNow();
         var events = new Events { new Endorsed(command.EndorserName.Trim(), command.EndorserRole.Trim(), now) };
@@ -59,7 +66,7 @@ public static class EndorseEnrolmentEndpoint
                 ledger.Hold(enrolment.CohortId);
                 events.Add(new PlaceAllocated(now));
                 messages.Add(new EnrolmentConfirmed().About(enrolment, now));
-                messages.Add(await LeadNaming.ForAsync(enrolment, lead, session, ct));
+                messages.Add(LeadNaming.For(enrolment, lead, setting));
                 messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
             }
             else
