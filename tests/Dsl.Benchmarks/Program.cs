@@ -8,7 +8,7 @@ using Dsl.Host.Security;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
-// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync]` (README, Performance). Starts its own PostgreSQL
+// Benchmark harness: `dotnet run -c Release --project tests/Dsl.Benchmarks [-- --quick] [-- --no-fsync] [-- --nodes 3]` (README, Performance). Starts its own PostgreSQL
 // (durable settings), runs the Release host as a separate process, prints the figures. Not a test.
 
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -19,6 +19,9 @@ const int ImportRows = 25_000;
 var scale = args.Contains("--quick") ? 0.2 : 1.0;
 int[] clientCounts = [1, 8, 32];
 int Ops(int clients) => (int)(clients switch { 1 => 300, 8 => 1200, _ => 3000 } * scale);
+// --nodes N: the same submit + endorse at 32 clients against one node, then N nodes (ClusterThroughput.cs).
+if (args.SkipWhile(a => a != "--nodes").Skip(1).FirstOrDefault() is { } nodes)
+    return await ClusterThroughput.Run(Path.Combine(root, "Dsl.Host", "bin", "Release", "net10.0", "Dsl.Host.dll"), work, int.Parse(nodes), scale, args.Contains("--no-fsync"));
 
 Console.WriteLine("DSL benchmark — starting PostgreSQL and the host (Release)…");
 // --no-fsync: same cluster for DSL and plain, without waiting on this machine's disk for each commit.
