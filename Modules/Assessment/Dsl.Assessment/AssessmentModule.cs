@@ -28,6 +28,16 @@ public static class AssessmentModule
                 store.Schema.For<LeadProfile>().UseNumericRevisions(true);
             })
             .InitializeWith(new SeedSelfAssessmentFramework());
+        opts.DeclarePersonalData<IAssessmentStore>()
+            .Holds<SelfAssessment>("evidence, needs and prompt notes replaced by a placeholder; levels stay",
+                "free-text evidence and needs that may name the lead or staff")
+            .Holds<ActionPlan>("owners' and stakeholders' names, progress notes, comments and no-action reasons replaced by a placeholder",
+                "action owners' and stakeholders' names", "progress notes and facilitator comments")
+            .Holds<LeadProfile>("the lead's remit statement and reporting line replaced by a placeholder; champions (other staff) stay",
+                "the lead's remit and reporting line", "wellbeing champions' names and roles (staff)")
+            .HoldsUntil<AssessorGrant>("until the award application closes", "kept: an assessor's access, by user id", "assessor's user id")
+            .NoPersonalData(typeof(FrameworkElement), typeof(AssessedEnrolment), typeof(AssessedCohort), typeof(ProvisionMap),
+                typeof(Intervention));
         return opts;
     }
 }

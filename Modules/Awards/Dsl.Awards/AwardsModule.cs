@@ -7,6 +7,7 @@ public static class AwardsModule
     public static WolverineOptions AddAwardsModule(this WolverineOptions opts)
     {
         opts.AddModule<IAwardsStore>(Schema);
+        opts.DeclarePersonalData<IAwardsStore>();
         return opts;
     }
 }
