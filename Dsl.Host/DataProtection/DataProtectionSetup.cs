@@ -39,7 +39,7 @@ public static class DataProtectionSetup
         services.DeclarePersonalData("Host")
             .HoldsUntil<ModuleAnswer>("until the export expires (Dsl:DataProtection:ExportExpiry)",
                 "export parts deleted on expiry; erasure answers hold kinds only", "every module's export of a lead's data")
-            .HoldsUntil<IdempotencyRecord>("24 hours (the replay window), deleted by the retention job after",
+            .HoldsUntil<IdempotencyRecord>("replayed for 24 hours; the row stays until an erasure mentions it (a purge of old rows is still to come)",
                 "deleted when they mention the erased enrolment", "a creating POST's stored response (may include a lead's name and email)")
             .NoPersonalData(typeof(DataProtectionRequest), typeof(Integrators.Webhooks.WebhookSubscription));
     }

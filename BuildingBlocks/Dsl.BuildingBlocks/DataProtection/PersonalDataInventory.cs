@@ -26,7 +26,7 @@ public sealed record PersonalDataHolding(string Module, string Document, IReadOn
 /// </summary>
 public sealed class ModuleInventory(string module)
 {
-    /// <summary>The usual retention of a lead's records (the retention job's default, Dsl:DataProtection:RetentionAfterEnd).</summary>
+    /// <summary>The usual retention of a lead's records (the retention job's default, Dsl:Enrolment:RetentionYears).</summary>
     public const string UntilRetention = "until erased, or 6 years after the end of the academic year the enrolment ended in";
 
     private readonly List<PersonalDataHolding> _holdings = [];

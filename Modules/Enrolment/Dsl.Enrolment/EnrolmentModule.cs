@@ -45,6 +45,7 @@ public static class EnrolmentModule
                     });
                 store.Storage.Add(new CohortOccupancyTable.Feature(store.Advanced.Migrator));
                 store.Schema.For<ErasureRecord>().Duplicate(r => r.EnrolmentId);
+                store.Schema.For<RetentionSchedule>().Identity(s => s.Id);
                 // The endorser's name is the one piece of personal data inside an event body (ADR 0032).
                 store.Events.AddMaskingRuleForProtectedInformation<Endorsed>(e => e with { EndorserName = Erasure.Placeholder });
             })
@@ -57,13 +58,16 @@ public static class EnrolmentModule
                 "endorser's (head teacher's) name and role")
             .HoldsUntil<ErasureRecord>("as long as the programme's records", "kept: the record that the erasure was asked for and done",
                 "the admin's reason for the erasure (free text)")
-            .NoPersonalData(typeof(AcademicYear), typeof(Setting), typeof(Cohort), typeof(AnnouncedCohort), typeof(SettingPlace));
+            .NoPersonalData(typeof(AcademicYear), typeof(Setting), typeof(Cohort), typeof(AnnouncedCohort), typeof(SettingPlace),
+                typeof(RetentionSchedule));
 
         opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
         opts.Services.AddSingleton<SettingsImporter>();
         opts.Services.AddHostedService<Reports.CohortGauges>();
         // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
         opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
+        // The daily retention run (a durable scheduled chain, restarted on every start).
+        opts.Services.AddHostedService<ApplyRetentionOnStart>();
         return opts;
     }
 }
