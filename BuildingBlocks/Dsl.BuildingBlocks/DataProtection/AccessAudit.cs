@@ -38,6 +38,11 @@ public interface IAccessLog
 /// </summary>
 public sealed class AccessAudit(RequestDelegate next)
 {
+    private const string EnrolmentItem = "dsl.audit.enrolment";
+
+    /// <summary>For a read whose route names the record, not the enrolment: the enrolment the record belongs to.</summary>
+    public static void RecordIsAbout(HttpResponse response, Guid enrolmentId) => response.HttpContext.Items[EnrolmentItem] = enrolmentId;
+
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -46,7 +51,8 @@ public sealed class AccessAudit(RequestDelegate next)
         if (RoleOf(context.User) is not { } role || role == Roles.Lead) return;
 
         var values = context.Request.RouteValues;
-        Guid? enrolmentId = Guid.TryParse(values[audited.EnrolmentRoute]?.ToString(), out var id) ? id : null;
+        var enrolmentId = Guid.TryParse(values[audited.EnrolmentRoute]?.ToString(), out var id) ? id
+            : context.Items[EnrolmentItem] as Guid?;
         var urn = values[audited.SettingRoute]?.ToString();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var record = new AccessRecord(context.User.UserId() ?? "unknown", role, audited.RecordKind, enrolmentId, urn,

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Dsl.Tests.DataProtection;
 
 public sealed class AccessLogTests(DslApp app) : ApiTest(app)
@@ -27,5 +29,19 @@ public sealed class AccessLogTests(DslApp app) : ApiTest(app)
         var byActor = await Json(await Admin.GetAsync($"/api/data-protection/access-log?actor={entries[0]!["actor"]}", Ct));
         byActor["items"]!.AsArray().ShouldAllBe(e => e!["actor"]!.GetValue<string>() == entries[0]!["actor"]!.GetValue<string>());
         (await App.Client("facilitator").GetAsync("/api/data-protection/access-log", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task a_read_of_a_record_named_by_its_own_id_is_logged_against_its_enrolment()
+    {
+        var given = new DataProtectionGiven(App);
+        var (id, urn) = await given.ConfirmedLead(await given.Cohort(), "Audit Two", "a2@audit.example", "Head Teacher");
+        var started = await App.Client("lead", urn).PostAsJsonAsync("/api/assessment/self-assessments", new { enrolmentId = id }, Ct);
+        var assessment = (await Json(started))["id"]!.GetValue<Guid>();
+
+        (await Admin.GetAsync($"/api/assessment/self-assessments/{assessment}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var log = await Json(await Admin.GetAsync($"/api/data-protection/access-log?enrolmentId={id}", Ct));
+        log["items"]!.AsArray().Select(e => e!["recordKind"]!.GetValue<string>()).ShouldBe(["selfAssessment"]);
     }
 }
