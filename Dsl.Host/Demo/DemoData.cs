@@ -9,9 +9,13 @@ namespace Dsl.Host.Demo;
 /// Seeds a demo programme for the embedded default through the public API, exactly as an admin, heads and
 /// facilitators would: settings in every region, a cohort per region, and enrolments in every status, so
 /// Curriculum and PeerNetwork receive the same messages as in real use; then each cohort's workshop schedule, the
-/// registers of past workshops, support, sign-offs and leads in every phase. Runs once, into an empty database.
+/// registers of past workshops, support, sign-offs and leads in every phase; settings at every assessment stage; and each
+/// region's peer network with listed members, a meeting and matched action learning sets part-way through their
+/// sessions. Runs once, into an empty database.
 /// </summary>
-public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
+/// <param name="http">Sends as an admin.</param>
+/// <param name="tokens">Tokens for the steps only a lead or a set's facilitator may take (consent, RSVPs, actions).</param>
+public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoData> logger)
 {
     private static readonly string[] Names =
         ["Castle View", "Hillside", "Ashgrove", "Bishop Grosseteste", "Greenway", "Queen Elizabeth's", "St Mary's", "Oakfield"];
@@ -32,9 +36,9 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-                var token = TokenIssuer.From(app.Configuration, allowDevelopmentKey: true).Issue("admin", name: "Demo data");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                await new DemoData(http, logger).SeedAsync(app.Lifetime.ApplicationStopping);
+                var tokens = TokenIssuer.From(app.Configuration, allowDevelopmentKey: true);
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue("admin", name: "Demo data"));
+                await new DemoData(http, tokens, logger).SeedAsync(app.Lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -51,6 +55,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
         var urn = 140000;
         var enrolments = 0;
         var assessed = new List<(string Urn, Guid Id)>();
+        var networks = new List<(int R, string Region, List<(string Urn, Guid Id)> Leads)>();
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
             var cohortId = await Id(Post("/api/cohorts", new
@@ -59,37 +64,130 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
                 name = $"{region.Name} cohort 2023/24", startsOn = "2023-10-02", capacity = 4,
                 facilitatorId = $"facilitator-{region.Code}",
             }, ct));
-            var ids = new List<Guid>();
+            var leads = new List<(string Urn, Guid Id)>();
             foreach (var (kind, k) in Kinds.Select((kind, k) => (kind, k)))
             {
-                var settingUrn = (++urn).ToString();
-                await Post("/api/settings", new
-                {
-                    urn = settingUrn, name = $"{Names[(r + k) % Names.Length]} {kind.Suffix}", type = kind.Type, phase = kind.Phase,
-                    localAuthority = region.GovernmentOfficeRegions[0], region = region.Code,
-                }, ct);
-                ids.Add(await Id(Post("/api/enrolments", new
-                {
-                    settingUrn, cohortId, track = k % 2 == 0 ? "full" : "short",
-                    lead = new { name = $"Demo Lead {settingUrn}", email = $"lead{settingUrn}@example.org", jobTitle = "Assistant head", onSeniorLeadershipTeam = k % 3 != 0 },
-                }, ct)));
+                leads.Add(await EnrolAsync((++urn).ToString(), $"{Names[(r + k) % Names.Length]} {kind.Suffix}", kind, k, region, cohortId, ct));
                 enrolments++;
-                if (r < 2 && k is 2 or 3) assessed.Add((settingUrn, ids[^1]));
+                if (r < 2 && k is 2 or 3) assessed.Add(leads[^1]);
             }
+            var ids = leads.Select(l => l.Id).ToList();
 
             // Five endorsed into four places: four confirmed, one waitlisted; the last stays awaiting endorsement.
-            foreach (var id in ids.Take(5))
-                await Post($"/api/enrolments/{id}/endorsement", new
-                {
-                    endorserName = "Demo Head", endorserRole = "Head teacher", confirmsIndividual = true,
-                    confirmsWholeSchoolApproachPlans = true,
-                }, ct);
+            foreach (var id in ids.Take(5)) await EndorseAsync(id, ct);
             if (r % 2 == 0) await Post($"/api/enrolments/{ids[0]}/withdrawal", new { reason = "leadLeft" }, ct);
             await SeedDeliveryAsync(r, cohortId, ids, ct);
+
+            // A spring cohort of six, all confirmed, so every region's network has enough leads for action learning sets.
+            var springId = await Id(Post("/api/cohorts", new
+            {
+                academicYearId = "2023-24", region = region.Code, deliveryMode = "virtual", name = $"{region.Name} spring cohort 2023/24",
+                startsOn = "2024-01-08", capacity = 6, facilitatorId = $"facilitator-{region.Code}",
+            }, ct));
+            var spring = new List<(string Urn, Guid Id)>();
+            foreach (var (kind, k) in Kinds.Select((kind, k) => (kind, k)))
+            {
+                spring.Add(await EnrolAsync((++urn).ToString(), $"{Names[(r + k + 3) % Names.Length]} {kind.Suffix} (spring)", kind, k, region,
+                    springId, ct));
+                enrolments++;
+                await EndorseAsync(spring[^1].Id, ct);
+            }
+            networks.Add((r, region.Code, [.. leads.Skip(1).Take(3), .. spring]));
         }
         await SeedAssessmentsAsync(assessed, ct);
+        foreach (var (r, region, leads) in networks) await SeedPeerNetworkAsync(r, region, leads, ct);
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
-            urn - 140000, ProgrammeRegions.All.Count, enrolments);
+            urn - 140000, 2 * ProgrammeRegions.All.Count, enrolments);
+    }
+
+    private async Task<(string Urn, Guid Id)> EnrolAsync(string settingUrn, string name, (string Type, string Phase, string Suffix) kind, int k,
+        Region region, Guid cohortId, CancellationToken ct)
+    {
+        await Post("/api/settings", new
+        {
+            urn = settingUrn, name, type = kind.Type, phase = kind.Phase, localAuthority = region.GovernmentOfficeRegions[0], region = region.Code,
+        }, ct);
+        return (settingUrn, await Id(Post("/api/enrolments", new
+        {
+            settingUrn, cohortId, track = k % 2 == 0 ? "full" : "short",
+            lead = new { name = $"Demo Lead {settingUrn}", email = $"lead{settingUrn}@example.org", jobTitle = "Assistant head", onSeniorLeadershipTeam = k % 3 != 0 },
+        }, ct)));
+    }
+
+    private Task<JsonNode> EndorseAsync(Guid enrolmentId, CancellationToken ct) =>
+        Post($"/api/enrolments/{enrolmentId}/endorsement", new
+        {
+            endorserName = "Demo Head", endorserRole = "Head teacher", confirmsIndividual = true, confirmsWholeSchoolApproachPlans = true,
+        }, ct);
+
+    /// <summary>
+    /// A region's peer network: two leads listed in the directory, a meeting with RSVPs, and its leads matched into
+    /// action learning sets whose sessions are part-way through (none held, some, or all: then the set is completed),
+    /// with a presenter's action carried from session to session until done, and a confidential note.
+    /// </summary>
+    private async Task SeedPeerNetworkAsync(int r, string region, List<(string Urn, Guid Id)> leads, CancellationToken ct)
+    {
+        foreach (var (_, id) in leads) await WaitForAsync($"/api/peer-network/members/{id}", ct);
+        foreach (var (urn, id) in leads.Take(2))
+            await SendAs(As("lead", urn), HttpMethod.Put, $"/api/peer-network/members/{id}/directory",
+                new { listed = true, displayName = $"Demo Lead {urn}", about = "Happy to talk about whole-school approaches" }, ct);
+
+        var now = DateTimeOffset.UtcNow;
+        var meetingAt = new DateTimeOffset(now.Date.AddDays(21 + r).AddHours(16), TimeSpan.Zero);
+        var meeting = await Post($"/api/peer-network/networks/{region}/meetings", new
+        {
+            title = "Reflective practice: starting conversations about mental health", startsAt = meetingAt, endsAt = meetingAt.AddMinutes(90),
+            linkOrVenue = "https://meet.example.org/dsl-network", topic = "What helped staff talk openly this term", elementCodes = new[] { Elements[4] },
+        }, ct);
+        foreach (var (urn, _) in leads.Take(3))
+            await SendAs(As("lead", urn), HttpMethod.Put, $"/api/peer-network/networks/{region}/meetings/{meeting["id"]}/rsvp", new { going = true }, ct);
+
+        // Regions differ in how far their sets have got: 0–3 sessions held of six, or all four of a short set.
+        var (held, sessionCount) = r == ProgrammeRegions.All.Count - 1 ? (4, 4) : (r % 4, 6);
+        var facilitator = $"facilitator-{region}";
+        var proposal = await Post("/api/peer-network/sets/matching", new
+        {
+            region, facilitatorIds = new[] { facilitator }, cadenceWeeks = 6, sessionCount,
+            firstSessionAt = new DateTimeOffset(now.Date.AddDays(7 - 42 * held).AddHours(16), TimeSpan.Zero),
+        }, ct);
+        var response = await http.PostAsJsonAsync($"/api/peer-network/sets/matching/{proposal["id"]}/accept", new { }, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Accepting matching answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        var asFacilitator = As("facilitator", subject: facilitator);
+        foreach (var set in (await response.Content.ReadFromJsonAsync<JsonArray>(ct))!)
+        {
+            var url = $"/api/peer-network/sets/{set!["id"]}";
+            var members = set["members"]!.AsArray().Select(m => m!["enrolmentId"]!.GetValue<Guid>()).ToList();
+            Guid? action = null;
+            for (var n = 1; n <= held; n++)
+            {
+                if (n == 1)
+                {
+                    var presenter = (await Get($"{url}/sessions/1/agenda", ct, asFacilitator))["presenters"]!.AsArray()[0]!.GetValue<Guid>();
+                    action = (await SendAs(asFacilitator, HttpMethod.Post, $"{url}/sessions/1/actions", new
+                    {
+                        ownerEnrolmentId = presenter, what = "Try a weekly staff check-in and report back", byWhen = DateOnly.FromDateTime(now.UtcDateTime.AddDays(30)),
+                    }, ct))["id"]!.GetValue<Guid>();
+                    await SendAs(asFacilitator, HttpMethod.Post, $"{url}/sessions/1/notes", 
+                        new { text = "Themes: time for staff to talk; getting governors on board" }, ct);
+                }
+                if (n == 3 && action is { } done)
+                    await SendAs(asFacilitator, HttpMethod.Patch, $"{url}/actions/{done}", new { status = "done" }, ct);
+                await SendAs(asFacilitator, HttpMethod.Put, $"{url}/sessions/{n}/attendance", new { attended = n == 2 ? members.Skip(1) : members }, ct);
+            }
+        }
+    }
+
+    private string As(string role, string? setting = null, string? subject = null) => tokens.Issue(role, setting, subject: subject);
+
+    private async Task WaitForAsync(string url, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await http.GetAsync(url, ct)).IsSuccessStatusCode) return;
+            await Task.Delay(100, ct);
+        }
+        throw new InvalidOperationException($"{url} did not appear.");
     }
 
     private static readonly string[] Elements =
@@ -106,7 +204,7 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
     private async Task SeedDeliveryAsync(int r, Guid cohortId, List<Guid> ids, CancellationToken ct)
     {
         var leads = ids.Skip(1).Take(3).ToList();
-        foreach (var lead in leads) await WaitForProgressAsync(lead, ct);
+        foreach (var lead in leads) await WaitForAsync($"/api/curriculum/progress/{lead}", ct);
         var now = DateTimeOffset.UtcNow;
         var today = new DateTimeOffset(now.Date.AddHours(9.5), TimeSpan.Zero);
         var workshops = new List<Guid>();
@@ -150,16 +248,6 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
             await Post($"/api/curriculum/progress/{leads[0]}/phase", new { reason = "Demo: trained with another provider" }, ct);
         for (var i = 0; i < fullMoves; i++)
             await Post($"/api/curriculum/progress/{leads[1]}/phase", new { reason = "Demo: evidence held on paper" }, ct);
-    }
-
-    private async Task WaitForProgressAsync(Guid enrolmentId, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await http.GetAsync($"/api/curriculum/progress/{enrolmentId}", ct)).IsSuccessStatusCode) return;
-            await Task.Delay(100, ct);
-        }
-        throw new InvalidOperationException($"The progress record of {enrolmentId} did not open.");
     }
 
     private async Task Send(HttpMethod method, string url, object body, CancellationToken ct)
@@ -263,7 +351,26 @@ public sealed class DemoData(HttpClient http, ILogger<DemoData> logger)
         return (await response.Content.ReadFromJsonAsync<JsonNode>(ct))!;
     }
 
-    private async Task<JsonNode> Get(string url, CancellationToken ct) => (await http.GetFromJsonAsync<JsonNode>(url, ct))!;
+    private async Task<JsonNode> Get(string url, CancellationToken ct, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(ct))!;
+    }
+
+    /// <summary>Sends as the holder of <paramref name="token"/> instead of the admin.</summary>
+    private async Task<JsonNode> SendAs(string token, HttpMethod method, string url, object body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        return response.Content.Headers.ContentLength == 0 ? new JsonObject() : (await response.Content.ReadFromJsonAsync<JsonNode>(ct))!;
+    }
 
     private static async Task<Guid> Id(Task<JsonNode> created) => (await created)["id"]!.GetValue<Guid>();
 }

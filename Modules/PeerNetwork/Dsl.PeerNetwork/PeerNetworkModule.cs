@@ -19,6 +19,7 @@ public static class PeerNetworkModule
             store.Schema.For<MatchingProposal>();
             store.Schema.For<SessionNote>().Duplicate(n => n.SetId);
             store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
+            store.Schema.For<NetworkCalendarLink>().UniqueIndex(l => l.TokenHash);
         });
         opts.DeclarePersonalData<IPeerNetworkStore>()
             .Holds<NetworkMember>("directory listing and consent removed; membership stays", "display name and text the lead chose to list",

@@ -125,6 +125,34 @@ public sealed class ActionLearningSetTests(DslApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task a_set_that_has_held_all_its_sessions_is_completed_publishes_set_completed_and_frees_its_members()
+    {
+        var (setId, members, facilitator) = await FiveLeadSet();
+        var all = members.Select(m => m.Id).ToList();
+        for (var n = 1; n <= 4; n++)
+            (await facilitator.PutAsJsonAsync($"/api/peer-network/sets/{setId}/sessions/{n}/attendance", new { attended = all }, Ct)).EnsureSuccessStatusCode();
+        (await Given.Get($"/api/peer-network/sets/{setId}"))["status"]!.GetValue<string>().ShouldBe("active", "one session still to hold");
+
+        var tracked = await App.Host.ExecuteAndWaitAsync(async () =>
+            (await facilitator.PutAsJsonAsync($"/api/peer-network/sets/{setId}/sessions/5/attendance", new { attended = all }, Ct)).EnsureSuccessStatusCode());
+
+        var completed = tracked.Sent.MessagesOf<ActionLearningSetCompleted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        (completed.SetId, completed.MemberCount, completed.Region, completed.FacilitatorId).ShouldBe((setId, 5, Region, "fac-9"));
+        var set = await Given.Get($"/api/peer-network/sets/{setId}");
+        set["status"]!.GetValue<string>().ShouldBe("completed");
+        var change = new HttpRequestMessage(HttpMethod.Patch, $"/api/peer-network/sets/{setId}") { Content = Body(new { name = "Renamed" }) };
+        change.Headers.TryAddWithoutValidation("If-Match", $"\"{set["version"]}\"");
+        (await facilitator.SendAsync(change, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a completed set is closed");
+        var again = await facilitator.PostAsJsonAsync("/api/peer-network/sets", new
+        {
+            name = "Camden primaries, second year", region = Region, delivery = "faceToFace", cadenceWeeks = 8,
+            firstSessionAt = "2027-09-13T16:00:00+00:00", sessionCount = 4, linkOrVenue = "Camden Professional Development Centre",
+            members = all,
+        }, Ct);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, "a completed set is no longer active, so its members may join another");
+    }
+
+    [Fact]
     public async Task confidential_notes_are_for_the_sets_members_and_facilitator_only_and_go_nowhere_else()
     {
         const string secret = "Worried about the governor who keeps overruling me on staff wellbeing";

@@ -25,11 +25,4 @@ public static class CalendarAccess
         var cohort = await session.LoadAsync<CurriculumCohort>(progress.CohortId, ct);
         return await CohortFeedAsync(progress.CohortId, cohort?.Name, session, ct);
     }
-
-    public static IResult Ics(string ics, HttpResponse response)
-    {
-        // Feeds change when a workshop does; calendar apps poll, so no caching in between.
-        response.Headers.CacheControl = "no-cache, private";
-        return Results.Text(ics, CalendarFeed.MediaType + "; charset=utf-8");
-    }
 }

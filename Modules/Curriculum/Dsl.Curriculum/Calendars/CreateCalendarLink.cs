@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Calendars;
 using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,10 +57,10 @@ public static class CreateCalendarLinkEndpoint
     public static Created<CalendarLinkCreated> Post(CreateCalendarLink command, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, HttpRequest request, HttpResponse response, IConfiguration configuration)
     {
-        var token = CalendarLink.NewToken();
+        var token = PrivateCalendarLinks.NewToken();
         var link = new CalendarLink
         {
-            Id = Guid.CreateVersion7(), TokenHash = CalendarLink.HashOf(token), CohortId = command.CohortId,
+            Id = Guid.CreateVersion7(), TokenHash = PrivateCalendarLinks.HashOf(token), CohortId = command.CohortId,
             EnrolmentId = command.EnrolmentId, CreatedBy = user.UserId() ?? "", CreatedAt = clock.GetUtcNow(),
         };
         session.Insert(link);

@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Calendars;
 using Dsl.Curriculum.Cohorts;
 
 namespace Dsl.Curriculum.Calendars;
@@ -24,5 +25,5 @@ public static class GetCohortCalendarEndpoint
     [Produces(CalendarFeed.MediaType)]
     public static async Task<IResult> Get(CurriculumCohort cohort, IQuerySession session, HttpResponse response,
         CancellationToken ct) =>
-        CalendarAccess.Ics(await CalendarAccess.CohortFeedAsync(cohort.Id, cohort.Name, session, ct), response);
+        IcsCalendar.Result(await CalendarAccess.CohortFeedAsync(cohort.Id, cohort.Name, session, ct), response);
 }

@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Calendars;
 using Dsl.Curriculum.Progress;
 
 namespace Dsl.Curriculum.Calendars;
@@ -17,16 +18,15 @@ public static class GetPrivateCalendarEndpoint
     public static async Task<IResult> Get(string file, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
         var notFound = Results.Problem(Problems.NotFound("There is no calendar at this address."));
-        if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length is < 20 or > 100) return notFound;
-        var hash = CalendarLink.HashOf(file[..^4]);
+        if (PrivateCalendarLinks.HashOfFile(file) is not { } hash) return notFound;
         var link = await session.Query<CalendarLink>().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null) return notFound;
         if (link.CohortId is { } cohortId)
         {
             var cohort = await session.LoadAsync<Cohorts.CurriculumCohort>(cohortId, ct);
-            return CalendarAccess.Ics(await CalendarAccess.CohortFeedAsync(cohortId, cohort?.Name, session, ct), response);
+            return IcsCalendar.Result(await CalendarAccess.CohortFeedAsync(cohortId, cohort?.Name, session, ct), response);
         }
         var progress = await session.LoadAsync<LeadProgress>(link.EnrolmentId!.Value, ct);
-        return progress is null ? notFound : CalendarAccess.Ics(await CalendarAccess.ProgressFeedAsync(progress, session, ct), response);
+        return progress is null ? notFound : IcsCalendar.Result(await CalendarAccess.ProgressFeedAsync(progress, session, ct), response);
     }
 }

@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Calendars;
 using Dsl.Curriculum.Progress;
 
 namespace Dsl.Curriculum.Calendars;
@@ -21,5 +22,5 @@ public static class GetProgressCalendarEndpoint
     [Produces(CalendarFeed.MediaType)]
     public static async Task<IResult> Get(LeadProgress progress, IQuerySession session, HttpResponse response,
         CancellationToken ct) =>
-        CalendarAccess.Ics(await CalendarAccess.ProgressFeedAsync(progress, session, ct), response);
+        IcsCalendar.Result(await CalendarAccess.ProgressFeedAsync(progress, session, ct), response);
 }

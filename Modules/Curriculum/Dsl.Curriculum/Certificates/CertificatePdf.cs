@@ -1,26 +1,20 @@
 using System.Globalization;
+using Dsl.BuildingBlocks.Documents;
 using Dsl.Curriculum.Contracts;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Dsl.Curriculum.Certificates;
 
-/// <summary>Renders a certificate of completion as a one-page A4 PDF (PDFsharp, with the DejaVu Sans font shipped in this module).</summary>
+/// <summary>Renders a certificate of completion as a one-page A4 PDF (PDFsharp, with the programme's embedded font).</summary>
 public static class CertificatePdf
 {
-    public const string MediaType = "application/pdf";
-    private const string Family = "DejaVu Sans";
-
-    // A static constructor runs once per process and is thread-safe; test runs start several hosts in one process,
-    // and PDFsharp refuses a second resolver once fonts were used.
-    static CertificatePdf()
-    {
-        if (GlobalFontSettings.FontResolver is not DejaVuFontResolver) GlobalFontSettings.FontResolver = new DejaVuFontResolver();
-    }
+    public const string MediaType = PdfFonts.MediaType;
+    private const string Family = PdfFonts.Family;
 
     public static byte[] Render(Certificate certificate, string leadName, string verificationUrl)
     {
+        PdfFonts.EnsureRegistered();
         using var document = new PdfDocument();
         document.Info.Title = "Certificate of completion";
         var page = document.AddPage();
@@ -57,20 +51,4 @@ public static class CertificatePdf
 
     private static string Day(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>Only the fonts embedded in this assembly, never system fonts (a Linux host has none PDFsharp can find).</summary>
-    private sealed class DejaVuFontResolver : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName)
-        {
-            using var resource = typeof(CertificatePdf).Assembly.GetManifestResourceStream($"{faceName}.ttf")
-                ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
-            using var copy = new MemoryStream();
-            resource.CopyTo(copy);
-            return copy.ToArray();
-        }
-    }
 }

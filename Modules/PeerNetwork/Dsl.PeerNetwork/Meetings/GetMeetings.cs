@@ -10,12 +10,8 @@ public sealed record GetMeetingsQuery : PageQuery
 
 public static class GetMeetingsEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(string region, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        if (!ProgrammeRegions.Exists(region)) return MeetingAccess.NotFound(region);
-        if (!user.IsInRole(Roles.Lead)) return WolverineContinue.NoProblems;
-        return await MeetingAccess.MemberAsync(user, region, session, ct) is null ? MeetingAccess.NotFound(region) : WolverineContinue.NoProblems;
-    }
+    public static async Task<ProblemDetails> ValidateAsync(string region, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await MeetingAccess.CanReadAsync(user, region, session, ct) ? WolverineContinue.NoProblems : MeetingAccess.NotFound(region);
 
     /// <summary>A network's meetings in id order (admins, facilitators, and the region's leads).</summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrLead)]

@@ -14,6 +14,7 @@ public sealed class NetworkMeeting
     public string? Topic { get; set; }
     public List<string> ElementCodes { get; set; } = [];
     public string? ScheduledBy { get; set; }
+    public DateTimeOffset ScheduledAt { get; set; }
     /// <summary>Enrolment id → going or not, as each lead last answered.</summary>
     public Dictionary<Guid, bool> Rsvps { get; set; } = [];
     public List<Guid>? Attended { get; set; }
@@ -29,6 +30,13 @@ public sealed record MeetingView(Guid Id, string Region, string Title, DateTimeO
 public static class MeetingAccess
 {
     public static ProblemDetails NotFound(string region) => Problems.NotFound($"There is no peer network {region} you belong to.");
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may read a network's meetings: admins and facilitators, and leads who are
+    /// members of that region's network.
+    /// </summary>
+    public static async Task<bool> CanReadAsync(ClaimsPrincipal user, string region, IQuerySession session, CancellationToken ct) =>
+        ProgrammeRegions.Exists(region) && (!user.IsInRole(Roles.Lead) || await MemberAsync(user, region, session, ct) is not null);
 
     /// <summary>The network member a lead's token stands for in <paramref name="region"/>, if any.</summary>
     public static async Task<NetworkMember?> MemberAsync(ClaimsPrincipal user, string region, IQuerySession session, CancellationToken ct) =>

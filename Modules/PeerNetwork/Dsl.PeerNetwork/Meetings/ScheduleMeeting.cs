@@ -38,7 +38,7 @@ public static class ScheduleMeetingEndpoint
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), Region = region, Title = command.Title.Trim(), StartsAt = command.StartsAt!.Value,
             EndsAt = command.EndsAt!.Value, LinkOrVenue = command.LinkOrVenue?.Trim(), Topic = command.Topic?.Trim(),
-            ElementCodes = [.. command.ElementCodes ?? []], ScheduledBy = user.UserId(),
+            ElementCodes = [.. command.ElementCodes ?? []], ScheduledBy = user.UserId(), ScheduledAt = clock.GetUtcNow(),
         };
         return (TypedResults.Created($"/api/peer-network/networks/{region}/meetings/{meeting.Id}", MeetingView.From(meeting)),
             MartenOps.Insert(meeting));

@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
-namespace Dsl.Curriculum;
+namespace Dsl.BuildingBlocks.Http;
 
 /// <summary>
-/// Absolute links DSL hands out for use outside the API (calendar subscriptions, certificate verification):
+/// Absolute links DSL hands out for use outside the API (calendar subscriptions, certificate verification, rater invitations, credentials):
 /// on <c>Dsl:PublicBaseUrl</c> when set (behind a proxy the request's own host may be an internal one), else the request's base.
 /// </summary>
 public static class PublicLinks

@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using Dsl.BuildingBlocks.Programme;
+using Dsl.Host.Demo;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dsl.Tests.Demo;
+
+/// <summary>The demo a new user first sees shows every module at work (one seeding, since it takes a while).</summary>
+public sealed class DemoDataTests(DslApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task the_demo_shows_settings_at_every_assessment_stage_and_every_regions_peer_network_at_work()
+    {
+        await new DemoData(Admin, App.Tokens, NullLogger<DemoData>.Instance).SeedAsync(Ct);
+
+        var baselineOnly = await Json(await Admin.GetAsync("/api/assessment/settings/140003/progress", Ct));
+        baselineOnly["submissions"]!.GetValue<int>().ShouldBe(1);
+        var needs = await Json(await Admin.GetAsync("/api/assessment/self-assessments?settingUrn=140004", Ct));
+        needs["items"]!.AsArray().Single()!["approach"]!.GetValue<string>().ShouldBe("none");
+        var reviewed = await Json(await Admin.GetAsync("/api/assessment/settings/140015/progress", Ct));
+        reviewed["submissions"]!.GetValue<int>().ShouldBe(3);
+        reviewed["overallLatest"]!.GetValue<double>().ShouldBeGreaterThan(reviewed["overallBaseline"]!.GetValue<double>());
+        var gaps = await Json(await Admin.GetAsync("/api/assessment/settings/140003/provision/gaps", Ct));
+        gaps["gaps"]!.AsArray().Count.ShouldBe(24 - 3);
+
+        var facilitator = App.Client("facilitator");
+        var statuses = new List<string>();
+        foreach (var region in ProgrammeRegions.All.Select(r => r.Code))
+        {
+            (await Json(await facilitator.GetAsync($"/api/peer-network/networks/{region}/members", Ct)))["items"]!.AsArray().Count
+                .ShouldBe(2, $"two listed leads in {region}");
+            (await Json(await facilitator.GetAsync($"/api/peer-network/networks/{region}/meetings", Ct)))["items"]!.AsArray().ShouldNotBeEmpty();
+            var sets = (await Json(await Admin.GetAsync($"/api/peer-network/sets?region={region}", Ct)))["items"]!.AsArray();
+            sets.ShouldNotBeEmpty($"{region} has matched sets");
+            sets.ShouldAllBe(s => s!["members"]!.AsArray().Count >= 5 && s["members"]!.AsArray().Count <= 8);
+            statuses.AddRange(sets.Select(s => s!["status"]!.GetValue<string>()));
+        }
+        statuses.ShouldContain("active");
+        statuses.ShouldContain("completed");
+
+        // East of England's sets have held two sessions: the first presenter's action is carried to the third.
+        var ownFacilitator = App.Host.Server.CreateClient();
+        ownFacilitator.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", App.Tokens.Issue("facilitator", subject: "facilitator-east-of-england"));
+        var set = (await Json(await Admin.GetAsync("/api/peer-network/sets?region=east-of-england", Ct)))["items"]!.AsArray()[0]!;
+        var agenda = await Json(await ownFacilitator.GetAsync($"/api/peer-network/sets/{set["id"]}/sessions/3/agenda", Ct));
+        agenda["carriedActions"]!.AsArray().Single()!["fromSession"]!.GetValue<int>().ShouldBe(1);
+    }
+}
