@@ -27,6 +27,7 @@ public static class PeerNetworkModule
             .Holds<SessionNote>("the notes the lead wrote deleted; others' notes stay", "confidential notes from set sessions")
             .Holds<ActionLearningSet>("the text of the lead's actions replaced by a placeholder; membership and attendance stay",
                 "presenters' actions (free text)")
+            .Holds<NetworkCalendarLink>("kept: not tied to an enrolment; its maker revokes it", "who made a private meeting-calendar link (user id)")
             .NoPersonalData(typeof(NetworkCohort), typeof(MatchingProposal), typeof(NetworkMeeting));
         return opts;
     }
