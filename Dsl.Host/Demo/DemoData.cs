@@ -95,6 +95,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
             networks.Add((r, region.Code, [.. leads.Skip(1).Take(3), .. spring]));
         }
         await SeedAssessmentsAsync(assessed, ct);
+        if (assessed.Count > 2) await SeedSkillsReviewAsync(assessed[2].Id, ct);
         foreach (var (r, region, leads) in networks) await SeedPeerNetworkAsync(r, region, leads, ct);
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, 2 * ProgrammeRegions.All.Count, enrolments);
@@ -311,6 +312,59 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
         {
             name = "Worry management group", tier = "targeted", provider = "mhst", startsOn = "2024-01-08", endsOn = "2024-03-22",
             pupilsReached = 8, outcomeMeasure = "RCADS", before = new { mean = 14.2, n = 8 }, after = new { mean = 9.6, n = 7 },
+        }, ct);
+    }
+
+    // ---- Issue 13: the lead's management-skills review (an admin acting for the lead and, for the coaching session, the coach) ----
+
+    /// <summary>
+    /// A closed start review with enough raters for a visible report (three peers, the line manager, and two direct
+    /// reports with a governor pooled into "others"), one GROW coaching session and a development plan of two items.
+    /// </summary>
+    private async Task SeedSkillsReviewAsync(Guid enrolmentId, CancellationToken ct)
+    {
+        var review = await Post("/api/assessment/skills-reviews", new { enrolmentId, stage = "start" }, ct);
+        var url = $"/api/assessment/skills-reviews/{review["id"]}";
+        var framework = await Get("/api/assessment/skills-framework", ct);
+        var statements = framework["competencies"]!.AsArray()
+            .SelectMany(c => c!["statements"]!.AsArray().Select(s => (Competency: c["code"]!.GetValue<string>(), Code: s!["code"]!.GetValue<string>())))
+            .ToList();
+        object Ratings(Func<string, int?> rating) => statements.Select(s => new { statementCode = s.Code, rating = rating(s.Competency) }).ToList();
+        await Send(HttpMethod.Put, $"{url}/self-ratings", new { ratings = Ratings(c => c == "using-evidence-and-data" ? 3 : 4) }, "\"1\"", ct);
+        await Post($"{url}/self-ratings/submit", new { }, ct);
+
+        (string Group, int Base)[] raters =
+            [("peer", 4), ("peer", 3), ("peer", 4), ("lineManager", 4), ("directReport", 3), ("directReport", 4), ("governor", 3)];
+        foreach (var (group, rating, i) in raters.Select((r, i) => (r.Group, r.Base, i)))
+        {
+            var invited = await Post($"{url}/raters", new { group, email = $"demo-rater-{i}@example.org" }, ct);
+            var link = new Uri(invited["link"]!.GetValue<string>()).PathAndQuery;
+            var answered = await http.PostAsJsonAsync(link, new
+            {
+                ratings = Ratings(c => c switch { "championing-change" => 5, "wellbeing-of-self-and-staff" => 2, "working-with-external-services" when i == 0 => null, _ => rating }),
+                comments = i % 3 == 0 ? new[] { new { competencyCode = "wellbeing-of-self-and-staff", text = "Takes on too much; could share the load." } } : [],
+            }, ct);
+            answered.EnsureSuccessStatusCode();
+        }
+        await Post($"{url}/close", new { }, ct);
+
+        await Post($"{url}/coaching-sessions", new
+        {
+            date = "2024-01-15", minutes = 50, competencyCodes = new[] { "wellbeing-of-self-and-staff", "persuading-and-influencing" },
+            goal = "Share the wellbeing work so it does not rest on one person",
+            reality = "Raters see strong change leadership but low attention to own and staff workload",
+            options = "Wellbeing champions per year group; a standing SLT agenda item; protected time",
+            wayForward = "Propose two champions to SLT by February half-term",
+        }, ct);
+        await Post($"{url}/development-plan/items", new
+        {
+            competencyCode = "wellbeing-of-self-and-staff", action = "Recruit two wellbeing champions and hand over the weekly drop-in",
+            successMeasure = "Drop-in runs without the lead for a half-term", dueOn = "2024-02-09",
+        }, ct);
+        await Post($"{url}/development-plan/items", new
+        {
+            competencyCode = "using-evidence-and-data", action = "Report wellbeing survey results to governors each term",
+            successMeasure = "Termly report minuted by governors", dueOn = "2024-04-01",
         }, ct);
     }
 

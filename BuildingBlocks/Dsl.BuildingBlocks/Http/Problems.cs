@@ -49,6 +49,8 @@ public static class Problems
             "the resource's state does not allow this (e.g. a second active enrolment), it already exists, another request changed it at the same moment, or a request with the same `Idempotency-Key` is still running");
         public static readonly ProblemType PreconditionFailed = new("precondition-failed", 412, "The resource has changed",
             "`If-Match` names an older ETag than the current one");
+        public static readonly ProblemType Gone = new("gone", 410, "No longer available",
+            "a single-use or expiring link (such as a rater's invitation) has expired, or what it was for is over");
         public static readonly ProblemType PayloadTooLarge = new("payload-too-large", 413, "Request body too large",
             "the body is over 1 MiB, or over the limit the operation states");
         public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "Unsupported media type",
@@ -65,7 +67,7 @@ public static class Problems
     public static readonly IReadOnlyList<ProblemType> Catalogue =
     [
         Types.Validation, Types.MalformedJson, Types.BadRequest, Types.Unauthorized, Types.Forbidden, Types.NotFound,
-        Types.MethodNotAllowed, Types.NotAcceptable, Types.Conflict, Types.PreconditionFailed, Types.PayloadTooLarge,
+        Types.MethodNotAllowed, Types.NotAcceptable, Types.Conflict, Types.PreconditionFailed, Types.Gone, Types.PayloadTooLarge,
         Types.UnsupportedMediaType, Types.IdempotencyKeyReused, Types.PreconditionRequired, Types.InternalError,
     ];
 
@@ -80,6 +82,8 @@ public static class Problems
 
     public static ProblemDetails Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         Of(Types.Conflict, detail, extensions);
+
+    public static ProblemDetails Gone(string detail) => Of(Types.Gone, detail);
 
     public static ProblemDetails PreconditionFailed(string detail) => Of(Types.PreconditionFailed, detail);
 

@@ -137,6 +137,58 @@ public sealed class DataProtectionGiven(DslApp app)
         await Json(await lead.PostAsJsonAsync($"/api/peer-network/sets/{setId}/sessions/1/actions",
             new { ownerEnrolmentId = id, what = $"{name} pilots check-in cards", byWhen = "2027-01-10" }, Ct));
 
+        await SkillsReview(lead, facilitator, id, name, email);
         return new SeededLead(id, urn, cohort, setId, name, email, endorser);
+    }
+
+    /// <summary>Rater address used for a lead's still-open end review (erasure must delete it).</summary>
+    public static string RaterEmail(string email) => "rater." + email;
+
+    /// <summary>
+    /// A closed start review whose raters' comments name the lead, GROW coaching and a development plan naming them, and
+    /// an open end review with a rater invited at <see cref="RaterEmail"/>.
+    /// </summary>
+    private async Task SkillsReview(HttpClient lead, HttpClient coach, Guid id, string name, string email)
+    {
+        var opened = await lead.PostAsJsonAsync("/api/assessment/skills-reviews", new { enrolmentId = id, stage = "start" }, Ct);
+        await Json(opened);
+        var start = opened.Headers.Location!.ToString();
+        var statements = (await Json(await lead.GetAsync("/api/assessment/skills-framework", Ct)))["competencies"]!.AsArray()
+            .SelectMany(c => c!["statements"]!.AsArray().Select(x => x!["code"]!.GetValue<string>())).ToList();
+        var rate = new HttpRequestMessage(HttpMethod.Put, $"{start}/self-ratings")
+        {
+            Content = JsonContent.Create(new { ratings = statements.Select(code => new { statementCode = code, rating = (int?)3 }) }),
+        };
+        rate.Headers.TryAddWithoutValidation("If-Match", opened.Headers.ETag!.Tag);
+        await Json(await lead.SendAsync(rate, Ct));
+        await Json(await lead.PostAsync($"{start}/self-ratings/submit", null, Ct));
+        for (var i = 0; i < 3; i++)
+        {
+            var invited = await Json(await lead.PostAsJsonAsync($"{start}/raters", new { group = "peer", email = $"peer{i}.{email}" }, Ct));
+            var link = new Uri(invited["link"]!.GetValue<string>()).PathAndQuery;
+            var rater = app.Host.Server.CreateClient();
+            var questionnaire = await Json(await rater.GetAsync(link, Ct));
+            var ratings = questionnaire["competencies"]!.AsArray()
+                .SelectMany(c => c!["statements"]!.AsArray().Select(x => new { statementCode = x!["code"]!.GetValue<string>(), rating = (int?)2 }));
+            var answered = await rater.PostAsJsonAsync(link, new
+            {
+                ratings, comments = new[] { new { competencyCode = "championing-change", text = $"{name} listens well" } },
+            }, Ct);
+            answered.StatusCode.ShouldBe(HttpStatusCode.NoContent, await answered.Content.ReadAsStringAsync(Ct));
+        }
+        await Json(await lead.PostAsync($"{start}/close", null, Ct));
+        await Json(await coach.PostAsJsonAsync($"{start}/coaching-sessions", new
+        {
+            date = "2026-11-20", minutes = 45, competencyCodes = new[] { "persuading-and-influencing" },
+            goal = $"{name} wins SLT backing", reality = "The deputy is not yet on side", options = $"Write to {email}", wayForward = "Present the pilot",
+        }, Ct));
+        await Json(await coach.PostAsJsonAsync($"{start}/development-plan/items", new
+        {
+            competencyCode = "persuading-and-influencing", action = $"{name} presents pilot data", successMeasure = "Survey agreed", dueOn = "2027-01-31",
+        }, Ct));
+
+        var end = await lead.PostAsJsonAsync("/api/assessment/skills-reviews", new { enrolmentId = id, stage = "end" }, Ct);
+        await Json(end);
+        await Json(await lead.PostAsJsonAsync($"{end.Headers.Location}/raters", new { group = "lineManager", email = RaterEmail(email) }, Ct));
     }
 }

@@ -25,7 +25,8 @@ public sealed class ErasureTests(DslApp app) : ApiTest(app)
         // An export taken before the erasure holds the lead's data too, until the erasure deletes it.
         var export = await Json(await given.AndWait(() => Admin.PostAsync($"/api/enrolments/{lead.EnrolmentId}/lead/export", null, Ct)));
         (await Admin.GetStringAsync($"/api/data-protection/requests/{export["requestId"]}/export", Ct)).ShouldContain(Email);
-        foreach (var needle in new[] { Name, Email, Endorser })
+        var needles = new[] { Name, Email, Endorser, DataProtectionGiven.RaterEmail(Email) };
+        foreach (var needle in needles)
             (await TablesContaining(needle)).ShouldNotBeEmpty($"the seeding wrote {needle} somewhere");
         var uptake = await Admin.GetStringAsync("/api/reports/uptake?year=2023-24", Ct);
 
@@ -43,9 +44,13 @@ public sealed class ErasureTests(DslApp app) : ApiTest(app)
         modules["Curriculum"].ShouldBe(["certificateName", "attendanceNotes", "supportNotes", "outcomeEvidence"]);
         modules["Assessment"].ShouldContain("selfAssessmentText");
         modules["Assessment"].ShouldContain("actionPlanNamesAndNotes");
+        modules["Assessment"].ShouldContain("raterEmails");
+        modules["Assessment"].ShouldContain("coachingContent");
+        modules["Assessment"].ShouldContain("developmentPlan");
+        modules["Assessment"].ShouldContain("skillsReviewAnswersAndComments");
         modules["PeerNetwork"].ShouldBe(["directoryListing", "setNotes", "setActions"]);
 
-        foreach (var needle in new[] { Name, Email, Endorser })
+        foreach (var needle in needles)
             (await TablesContaining(needle)).ShouldBeEmpty($"{needle} is still stored");
         (await Admin.GetStringAsync("/api/reports/uptake?year=2023-24", Ct)).ShouldBe(uptake, "the uptake report is unchanged");
         var enrolment = await given.Programme.Get($"/api/enrolments/{lead.EnrolmentId}");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Dsl.BuildingBlocks.Programme;
 using Dsl.Host.Demo;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dsl.Tests.Demo;
@@ -9,7 +10,7 @@ namespace Dsl.Tests.Demo;
 public sealed class DemoDataTests(DslApp app) : ApiTest(app)
 {
     [Fact]
-    public async Task the_demo_shows_settings_at_every_assessment_stage_and_every_regions_peer_network_at_work()
+    public async Task the_demo_shows_every_assessment_stage_a_skills_review_and_every_regions_peer_network_at_work()
     {
         await new DemoData(Admin, App.Tokens, NullLogger<DemoData>.Instance).SeedAsync(Ct);
 
@@ -22,6 +23,21 @@ public sealed class DemoDataTests(DslApp app) : ApiTest(app)
         reviewed["overallLatest"]!.GetValue<double>().ShouldBeGreaterThan(reviewed["overallBaseline"]!.GetValue<double>());
         var gaps = await Json(await Admin.GetAsync("/api/assessment/settings/140003/provision/gaps", Ct));
         gaps["gaps"]!.AsArray().Count.ShouldBe(24 - 3);
+
+        // The reviewed setting's lead has a closed start skills review, a coaching session and a plan.
+        var enrolment = (await Json(await Admin.GetAsync("/api/assessment/self-assessments?settingUrn=140015", Ct)))["items"]![0]!["enrolmentId"]!;
+        await using (var session = App.Host.Services.GetRequiredService<Dsl.Assessment.IAssessmentStore>().QuerySession())
+        {
+            var review = await Marten.QueryableExtensions.SingleAsync(
+                session.Query<Dsl.Assessment.SkillsReviews.SkillsReview>(), r => r.EnrolmentId == enrolment.GetValue<Guid>(), Ct);
+            var url = $"/api/assessment/skills-reviews/{review.Id}";
+            var report = (await Json(await Admin.GetAsync($"{url}/report", Ct)))["report"]!;
+            report["groups"]!.AsArray().Select(g => g!["group"]!.GetValue<string>()).ShouldBe(["lineManager", "peer", "others"]);
+            report["strongest"]![0]!.GetValue<string>().ShouldBe("championing-change");
+            report["comments"]!.AsArray().ShouldNotBeEmpty();
+            (await Json(await Admin.GetAsync($"{url}/coaching-sessions", Ct))).AsArray().Single()!["minutes"]!.GetValue<int>().ShouldBe(50);
+            (await Json(await Admin.GetAsync($"{url}/development-plan", Ct)))["items"]!.AsArray().Count.ShouldBe(2);
+        }
 
         var facilitator = App.Client("facilitator");
         var statuses = new List<string>();

@@ -1,7 +1,10 @@
 using Dsl.Assessment.ActionPlans;
+using Dsl.Assessment.Coaching;
+using Dsl.Assessment.DevelopmentPlans;
 using Dsl.Assessment.Enrolments;
 using Dsl.Assessment.Profiles;
 using Dsl.Assessment.SelfAssessments;
+using Dsl.Assessment.SkillsReviews;
 using Dsl.Enrolment.Contracts;
 
 namespace Dsl.Assessment.DataProtection;
@@ -11,8 +14,10 @@ public static class LeadErasureRequestedHandler
     /// <summary>
     /// Anonymises the free text written during the lead's enrolment, which may name or describe them: self-assessment
     /// evidence, needs and prompt notes; action plan owners' and stakeholders' names, progress notes and comments; the
-    /// lead's remit statement and reporting line. Levels, statuses and dates stay, so the progress picture and the
-    /// events other modules took from them hold. Idempotent.
+    /// lead's remit statement and reporting line. From the management-skills review: raters' addresses and answers
+    /// (normally gone once the review closed), the lead's own ratings, the report's rater comments, coaching content, the
+    /// development plan's text and the lead's name. Levels, scores, statuses and dates stay, so the progress picture and
+    /// the events other modules took from them hold. Idempotent.
     /// </summary>
     public static async Task<AssessmentLeadErased> Handle(LeadErasureRequested request, IDocumentSession session, CancellationToken ct)
     {
@@ -53,6 +58,57 @@ public static class LeadErasureRequestedHandler
             kinds.Add("leadRemit");
         }
 
+        await EraseSkillsReviewAsync(session, id, kinds, ct);
         return new AssessmentLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = kinds };
+    }
+
+    private static async Task EraseSkillsReviewAsync(IDocumentSession session, Guid id, List<string> kinds, CancellationToken ct)
+    {
+        var contacts = await session.Query<RaterContact>().Where(c => c.EnrolmentId == id).ToListAsync(ct);
+        foreach (var contact in contacts) session.Delete(contact);
+        if (contacts.Count > 0) kinds.Add("raterEmails");
+        var responses = await session.Query<RaterResponse>().Where(r => r.EnrolmentId == id).ToListAsync(ct);
+        foreach (var response in responses) session.Delete(response);
+        if (responses.Count > 0) kinds.Add("raterAnswers");
+
+        var reviews = await session.Query<SkillsReview>().Where(r => r.EnrolmentId == id).ToListAsync(ct);
+        foreach (var review in reviews)
+        {
+            review.SelfRatings = [];
+            if (review.Report is { } report)
+                review.Report = report with { Comments = report.Comments.Select(c => c with { Text = Erasure.Placeholder }).ToList() };
+        }
+        session.Store(reviews.ToArray());
+        if (reviews.Count > 0) kinds.Add("skillsReviewAnswersAndComments");
+
+        var coaching = await session.Query<CoachingSession>().Where(c => c.EnrolmentId == id).ToListAsync(ct);
+        foreach (var conversation in coaching)
+        {
+            conversation.Goal = Erasure.Placeholder;
+            conversation.Reality = Erasure.Placeholder;
+            conversation.Options = Erasure.Placeholder;
+            conversation.WayForward = Erasure.Placeholder;
+        }
+        session.Store(coaching.ToArray());
+        if (coaching.Count > 0) kinds.Add("coachingContent");
+
+        if (await session.LoadAsync<DevelopmentPlan>(id, ct) is { } plan)
+        {
+            foreach (var item in plan.Items)
+            {
+                item.Action = Erasure.Placeholder;
+                item.SuccessMeasure = Erasure.Placeholder;
+                item.Notes = item.Notes.Select(n => n with { Text = Erasure.Placeholder }).ToList();
+            }
+            session.Store(plan);
+            kinds.Add("developmentPlan");
+        }
+
+        if (await session.LoadAsync<ReviewedLead>(id, ct) is { } lead)
+        {
+            lead.LeadName = Erasure.Placeholder;
+            session.Store(lead);
+            kinds.Add("leadName");
+        }
     }
 }

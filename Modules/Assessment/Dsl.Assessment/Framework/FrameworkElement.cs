@@ -12,7 +12,7 @@ public enum MaturityLevel
 }
 
 /// <summary>One element of the self-assessment framework: the questions that guide the rating and what each level looks like.</summary>
-public sealed class FrameworkElement : IRevisioned
+public sealed class FrameworkElement : IRevisioned, IFrameworkItem
 {
     /// <summary>The element's code, as in the curriculum's catalogue, e.g. "leadership-and-management".</summary>
     public string Code { get; set; } = "";
