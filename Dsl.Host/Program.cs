@@ -9,6 +9,13 @@ if (args is ["dev-token", ..])
         .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
 }
 
+// `cluster --nodes N`: the embedded PostgreSQL once and N nodes of this host on it (README "Running several nodes").
+if (args is ["cluster", ..])
+{
+    return await ClusterCommand.Run(args[1..], new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
+}
+
 // `dashboard`: the same host, exporting to a local Aspire dashboard started alongside it.
 using var dashboard = args is ["dashboard", ..] ? DashboardCommand.Start() : null;
 if (dashboard is not null) args = args[1..];

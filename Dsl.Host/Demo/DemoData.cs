@@ -55,6 +55,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
         var urn = 140000;
         var enrolments = 0;
         var assessed = new List<(string Urn, Guid Id)>();
+        var forAwards = new List<(string Urn, Guid Id)>();
         var networks = new List<(int R, string Region, List<(string Urn, Guid Id)> Leads)>();
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
@@ -70,6 +71,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
                 leads.Add(await EnrolAsync((++urn).ToString(), $"{Names[(r + k) % Names.Length]} {kind.Suffix}", kind, k, region, cohortId, ct));
                 enrolments++;
                 if (r < 2 && k is 2 or 3) assessed.Add(leads[^1]);
+                if (r is >= 2 and <= 4 && k == 2) forAwards.Add(leads[^1]);
             }
             var ids = leads.Select(l => l.Id).ToList();
 
@@ -96,6 +98,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
         }
         await SeedAssessmentsAsync(assessed, ct);
         if (assessed.Count > 2) await SeedSkillsReviewAsync(assessed[2].Id, ct);
+        await SeedAwardsAsync(forAwards, ct);
         foreach (var (r, region, leads) in networks) await SeedPeerNetworkAsync(r, region, leads, ct);
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, 2 * ProgrammeRegions.All.Count, enrolments);
@@ -366,6 +369,69 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
             competencyCode = "using-evidence-and-data", action = "Report wellbeing survey results to governors each term",
             successMeasure = "Termly report minuted by governors", dueOn = "2024-04-01",
         }, ct);
+    }
+
+    /// <summary>
+    /// Awards at three stages: a setting awarded (with a verifiable credential), one whose application is under review,
+    /// and one not yet eligible (its eligibility lists the reasons). Awards learns the journey from messages, so the
+    /// calls that depend on it retry briefly.
+    /// </summary>
+    private async Task SeedAwardsAsync(IReadOnlyList<(string Urn, Guid Id)> settings, CancellationToken ct)
+    {
+        if (settings.Count < 3) return;
+        var (awardedUrn, awarded) = settings[0];
+        var (reviewedUrn, reviewed) = settings[1];
+        var (_, notYet) = settings[2];
+        foreach (var id in new[] { awarded, reviewed })
+        {
+            await SelfAssessment(id, "wholeSchool", _ => 2, ct);
+            await CompleteProgrammeAsync(id, ct);
+            await SelfAssessment(id, "wholeSchool", code => code is "leadership-and-management" or "ethos-and-environment" ? 4 : 3, ct);
+        }
+        await SelfAssessment(notYet, "wholeSchool", code => code == "parents-and-carers" ? 1 : 2, ct);
+
+        var awardedApplication = await AwardApplicationAsync(awardedUrn, ct);
+        var reviewedApplication = await AwardApplicationAsync(reviewedUrn, ct);
+        foreach (var application in new[] { awardedApplication, reviewedApplication })
+            await Post($"{application}/assignment", new { assessorId = "assessor-demo" }, ct);
+        foreach (var code in Elements)
+            await Post($"{awardedApplication}/judgements", new { elementCode = code, outcome = "met", comment = "Clear impact, well evidenced" }, ct);
+        await Post($"{reviewedApplication}/judgements", new { elementCode = "student-voice", outcome = "notYetMet", comment = "Show how pupils shaped the policy" }, ct);
+        await Post($"{awardedApplication}/decision", new { outcome = "awarded", feedback = "A whole-school approach embedded across all eight elements." }, ct);
+    }
+
+    /// <summary>Moves a full-track lead on by override until the programme is completed (programme-completed, track full).</summary>
+    private async Task CompleteProgrammeAsync(Guid enrolmentId, CancellationToken ct)
+    {
+        await WaitForAsync($"/api/curriculum/progress/{enrolmentId}", ct);
+        for (var move = 0; move < 4 && (await Get($"/api/curriculum/progress/{enrolmentId}", ct))["phase"]!.GetValue<string>() != "completed"; move++)
+            await Post($"/api/curriculum/progress/{enrolmentId}/phase", new { reason = "Demo: embedding evidenced on paper" }, ct);
+    }
+
+    /// <summary>Starts an award application, writes every element's statement with evidence and submits it once Awards knows the journey.</summary>
+    private async Task<string> AwardApplicationAsync(string urn, CancellationToken ct)
+    {
+        HttpResponseMessage started;
+        var attempts = 0;
+        while (!(started = await http.PostAsJsonAsync("/api/awards/applications", new { settingUrn = urn, kind = "award" }, ct)).IsSuccessStatusCode
+               && started.StatusCode == System.Net.HttpStatusCode.BadRequest && ++attempts < 40)
+            await Task.Delay(250, ct);
+        var url = $"/api/awards/applications/{(await started.Content.ReadFromJsonAsync<JsonNode>(ct))!["id"]}";
+        var etag = started.Headers.ETag!.Tag;
+        foreach (var code in Elements)
+            etag = (await Send(HttpMethod.Put, $"{url}/elements/{code}", new
+            {
+                statement = $"What changed for pupils and staff in {code}, and how we know.",
+                evidence = new[] { new { title = $"{code} review", description = "Governors' minutes and the annual wellbeing survey", link = (string?)null, date = "2024-06-28" } },
+            }, etag, ct)).ETag;
+        HttpResponseMessage submitted;
+        attempts = 0;
+        while (!(submitted = await http.PostAsync($"{url}/submit", null, ct)).IsSuccessStatusCode
+               && submitted.StatusCode == System.Net.HttpStatusCode.Conflict && ++attempts < 40)
+            await Task.Delay(250, ct);
+        if (!submitted.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Submitting {url} answered {(int)submitted.StatusCode}: {await submitted.Content.ReadAsStringAsync(ct)}");
+        return url;
     }
 
     /// <summary>Starts, rates and submits a self-assessment; Assessment learns of the confirmation from a message, so it retries briefly.</summary>

@@ -24,6 +24,9 @@ public static class DslServices
     /// <summary>Npgsql's <c>Max Auto Prepare</c> when the connection string sets none (ADR 0016).</summary>
     public const int PreparedStatements = 200;
 
+    /// <summary>Seconds to wait for a connection (<c>Timeout</c>) and for a command (<c>Command Timeout</c>) when the connection string sets none.</summary>
+    public const int ConnectTimeoutSeconds = 3, CommandTimeoutSeconds = 10;
+
     /// <summary>Everything the host registers: database, Wolverine and the five modules, HTTP conventions, security, telemetry.</summary>
     public static WebApplicationBuilder AddDsl(this WebApplicationBuilder builder, string connectionString)
     {
@@ -40,6 +43,12 @@ public static class DslServices
             // ones saves PostgreSQL parsing and planning each time (a third of its CPU per enrolment, ADR 0016).
             // A connection string that sets its own value keeps it.
             if (data.ConnectionStringBuilder.MaxAutoPrepare == 0) data.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
+            // During an outage a request should fail fast with a 503 (DatabaseUnavailable), not wait out Npgsql's
+            // 15 s connect and 30 s command defaults; a connection string that sets its own keeps them.
+            var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (!stated.ContainsKey("Timeout")) data.ConnectionStringBuilder.Timeout = ConnectTimeoutSeconds;
+            if (!stated.ContainsKey("Command Timeout") && !stated.ContainsKey("CommandTimeout"))
+                data.ConnectionStringBuilder.CommandTimeout = CommandTimeoutSeconds;
             // Only database work that belongs to a request or message is traced, not background polling.
             // (Marten sends batches, which have their own filter.)
             data.ConfigureTracing(tracing => tracing
@@ -66,11 +75,23 @@ public static class DslServices
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
+        // SIGTERM: Kestrel stops accepting, in-flight requests and handlers finish, agents are released; all within this.
+        var shutdownTimeout = configuration.GetValue("Dsl:ShutdownTimeout", TimeSpan.FromSeconds(30));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = shutdownTimeout);
+
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
-            if (configuration.GetValue("Dsl:SingleNode", true)) opts.Durability.Mode = DurabilityMode.Solo;
+            // One node: solo. Several on one database: Wolverine elects a leader over PostgreSQL, which assigns
+            // each message store's durability agent (inbox/outbox recovery, scheduled messages) to exactly one node
+            // and moves a dead node's agents and messages to the survivors (README "Running several nodes").
+            opts.Durability.Mode = configuration.GetValue("Dsl:SingleNode", true) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            opts.Durability.HealthCheckPollingTime = configuration.GetValue("Dsl:Cluster:HeartbeatInterval", opts.Durability.HealthCheckPollingTime);
+            opts.Durability.StaleNodeTimeout = configuration.GetValue("Dsl:Cluster:StaleNodeTimeout", opts.Durability.StaleNodeTimeout);
+            // On SIGTERM, local queues finish what they hold within two thirds of the shutdown time; the rest is
+            // left for releasing the node's agents and persisting what is still queued.
+            opts.Durability.DrainTimeout = shutdownTimeout * 2 / 3;
             opts.Durability.NodeAssignmentHealthCheckTracingEnabled = false;
             // Each module's handler of a shared event runs on its own queue, transaction and retries.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
@@ -84,6 +105,13 @@ public static class DslServices
             opts.Policies.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
                     TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1))
+                .Then.MoveToErrorQueue();
+            // The database away (an outage, a failover): keep retrying the message for two minutes rather than
+            // dead-lettering what was accepted; the listener waits meanwhile, and the message runs once it is back.
+            opts.Policies.OnException<Exception>(DatabaseUnavailable.Is)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5),
+                    TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30),
+                    TimeSpan.FromSeconds(30))
                 .Then.MoveToErrorQueue();
             opts.Policies.OnException<Npgsql.NpgsqlException>(e => e.IsTransient)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))

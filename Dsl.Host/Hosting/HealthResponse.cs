@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Persistence.Durability;
+using Wolverine.Runtime;
 
 namespace Dsl.Host.Hosting;
 
@@ -8,10 +9,14 @@ public static class DslHealthChecks
 {
     public static IServiceCollection AddDslHealthChecks(this IServiceCollection services)
     {
+        // Each check gives up after a few seconds, so an orchestrator's probe is answered (Unhealthy) during an outage.
+        var timeout = TimeSpan.FromSeconds(DslServices.ConnectTimeoutSeconds + 1);
         services.AddHealthChecks()
-            .AddNpgSql(tags: ["ready"], name: "database")
-            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"])
-            .AddCheck<Integrators.Deliveries.WebhookBacklogHealthCheck>("webhook-deliveries", tags: ["ready"]);
+            .AddNpgSql(tags: ["ready"], name: "database", timeout: timeout)
+            .AddCheck<MessageStoreHealthCheck>("message-store", tags: ["ready"], timeout: timeout)
+            .AddCheck<Integrators.Deliveries.WebhookBacklogHealthCheck>("webhook-deliveries", tags: ["ready"], timeout: timeout)
+            .AddCheck<NodeHealthCheck>("node", tags: ["ready"]);
+        services.AddSingleton<BuildingBlocks.Telemetry.IClusterGauges, LeaderReportsGauges>();
         return services;
     }
 }
@@ -41,6 +46,40 @@ public sealed class MessageStoreHealthCheck(IMessageStore store) : IHealthCheck
             return HealthCheckResult.Unhealthy("Message store unreachable", e);
         }
     }
+}
+
+/// <summary>
+/// This node's part in the cluster, for an orchestrator and for ops: Wolverine's durability mode, whether this
+/// node is the elected leader (which assigns the agents), the agents it runs (durability and scheduled-message
+/// recovery per message store, leader-pinned work), and whether it holds the webhook delivery lock. Always
+/// Healthy: a follower is as ready as the leader.
+/// </summary>
+public sealed class NodeHealthCheck(IWolverineRuntime runtime, Integrators.Deliveries.DeliveryWorker deliveries) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var solo = runtime.DurabilitySettings.Mode == DurabilityMode.Solo;
+        var leader = IsLeader(runtime);
+        var role = solo ? "solo" : leader ? "leader" : "follower";
+        var data = new Dictionary<string, object>
+        {
+            ["role"] = role,
+            ["leader"] = leader,
+            ["nodeNumber"] = runtime.DurabilitySettings.AssignedNodeNumber,
+            ["agents"] = runtime.Agents.AllRunningAgentUris().Select(u => u.ToString()).Order().ToArray(),
+            ["deliversWebhooks"] = deliveries.IsDelivering,
+        };
+        return Task.FromResult(HealthCheckResult.Healthy($"Node {runtime.DurabilitySettings.AssignedNodeNumber} ({role})", data));
+    }
+
+    public static bool IsLeader(IWolverineRuntime runtime) =>
+        runtime.DurabilitySettings.Mode == DurabilityMode.Solo || runtime is WolverineRuntime wolverine && wolverine.IsLeader();
+}
+
+/// <summary>The programme-wide gauges are read and reported by the node Wolverine elected leader (every node when solo).</summary>
+public sealed class LeaderReportsGauges(IWolverineRuntime runtime) : BuildingBlocks.Telemetry.IClusterGauges
+{
+    public bool ReportsHere => NodeHealthCheck.IsLeader(runtime);
 }
 
 public static class HealthResponse

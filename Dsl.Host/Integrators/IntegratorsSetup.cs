@@ -22,7 +22,9 @@ public static class IntegratorsSetup
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService<DeliveryWorker>();
+        // One instance, so readiness can say whether this node is the one delivering.
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddHttpClient(WebhookSender.HttpClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt

@@ -14,25 +14,27 @@ public sealed class OperationsGauges : RefreshedGauges
     private readonly IMessageStore _messages;
     private readonly WebhookDeliveries _deliveries;
     private readonly TimeProvider _clock;
-    private volatile Snapshot _now = new(0, new WebhookBacklog(0, 0, TimeSpan.Zero, 0));
+    private volatile Snapshot? _now;
 
     private sealed record Snapshot(long DeadMessages, WebhookBacklog Webhooks);
 
     public OperationsGauges(IMessageStore messages, WebhookDeliveries deliveries, TimeProvider clock, IConfiguration configuration,
-        ILogger<OperationsGauges> logger) : base(configuration, logger)
+        ILogger<OperationsGauges> logger, IClusterGauges cluster) : base(configuration, logger, cluster)
     {
         (_messages, _deliveries, _clock) = (messages, deliveries, clock);
-        DslTelemetry.Meter.CreateObservableGauge("dsl.dead_letters", () => new[]
+        DslTelemetry.Meter.CreateObservableGauge("dsl.dead_letters", () => _now is not { } now ? [] : new[]
         {
-            new Measurement<long>(_now.DeadMessages, new KeyValuePair<string, object?>("kind", "messages")),
-            new Measurement<long>(_now.Webhooks.DeadLettered, new KeyValuePair<string, object?>("kind", "webhooks")),
+            new Measurement<long>(now.DeadMessages, new KeyValuePair<string, object?>("kind", "messages")),
+            new Measurement<long>(now.Webhooks.DeadLettered, new KeyValuePair<string, object?>("kind", "webhooks")),
         }, "{message}", "Dead-lettered module messages and webhook deliveries");
-        DslTelemetry.Meter.CreateObservableGauge("dsl.webhook.backlog", () => new[]
+        DslTelemetry.Meter.CreateObservableGauge("dsl.webhook.backlog", () => _now is not { } now ? [] : new[]
         {
-            new Measurement<long>(_now.Webhooks.Pending, new KeyValuePair<string, object?>("state", "pending")),
-            new Measurement<long>(_now.Webhooks.Due, new KeyValuePair<string, object?>("state", "due")),
+            new Measurement<long>(now.Webhooks.Pending, new KeyValuePair<string, object?>("state", "pending")),
+            new Measurement<long>(now.Webhooks.Due, new KeyValuePair<string, object?>("state", "due")),
         }, "{delivery}", "Webhook deliveries waiting, and those already due");
     }
+
+    protected override void Forget() => _now = null;
 
     protected override async Task RefreshAsync(CancellationToken ct)
     {

@@ -14,6 +14,7 @@ public static class ApiTags
     public const string Curriculum = "Curriculum";
     public const string Assessment = "Assessment";
     public const string PeerNetwork = "Peer network";
+    public const string Awards = "Awards";
     public const string Reports = "Reports";
     public const string Events = "Events";
     public const string Webhooks = "Webhooks";
@@ -35,6 +36,8 @@ public static class ApiTags
                      "picture across reviews, its action plan over the eight elements, local provision map, the lead's " +
                      "role and remit, and the aggregate interventions register."),
         (PeerNetwork, "The regional peer networks that confirmed leads join, their consented directory, and action learning sets: matching, sessions, presenters, confidential notes and actions."),
+        (Awards, "Award applications after embedding, assessor review and decision, and each award's verifiable Open Badges 3.0 " +
+                 "credential with its public issuer, keys and revocation status list."),
         (Reports, "Programme-wide reports for admins, such as uptake by region."),
         (Events, "The pull feed of integration events as CloudEvents, for integrators to catch up or rebuild."),
         (Webhooks, "Webhook subscriptions to integration events, their signing secrets, deliveries and replays."),

@@ -8,7 +8,7 @@ namespace Dsl.BuildingBlocks.Http;
 
 /// <summary>
 /// Last line of defence: turns exceptions into problem details. Known persistence races become
-/// 409/412; anything else is a 500 with a trace id and no internals.
+/// 409/412; an unreachable database is a 503 with Retry-After; anything else is a 500 with a trace id and no internals.
 /// </summary>
 public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger<DslExceptionHandler> logger)
     : IExceptionHandler
@@ -28,6 +28,8 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
                 Problems.Conflict("The resource was changed by another request at the same time; read it again and retry."),
             DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
                 Problems.Conflict("The resource already exists."),
+            _ when DatabaseUnavailable.Is(exception) => Problems.Of(Problems.Types.ServiceUnavailable,
+                "The service cannot reach its database just now. Retry after the time Retry-After gives; a create retried with the same Idempotency-Key is applied once."),
             _ => null,
         };
 
@@ -38,6 +40,12 @@ public sealed class DslExceptionHandler(IProblemDetailsService problems, ILogger
             problem = Problems.Of(Problems.Types.InternalError, "The error was logged. Quote the traceId when you report it.");
         }
         if (exception is BadHttpRequestException { StatusCode: var status }) problem.Status = status;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected during an outage or failover, and one line per request would flood the log: a warning without the stack.
+            logger.LogWarning("Database unreachable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         // The trace id is added where every problem is written (ProblemCatalogue.Normalise).
         context.Response.StatusCode = problem.Status!.Value;

@@ -8,7 +8,7 @@ namespace Dsl.BuildingBlocks.Http;
 
 /// <summary>
 /// Declares in OpenAPI the problem responses every endpoint can give by convention, so front-end
-/// teams see 401/403/404/409/412/413/422/500 without each slice repeating them.
+/// teams see 401/403/404/409/412/413/422/500/503 without each slice repeating them.
 /// </summary>
 public sealed class ErrorResponsesPolicy : IHttpPolicy
 {
@@ -40,6 +40,7 @@ public sealed class ErrorResponsesPolicy : IHttpPolicy
                 chain.Metadata.ProducesProblem(StatusCodes.Status428PreconditionRequired);
             }
             chain.Metadata.ProducesProblem(StatusCodes.Status500InternalServerError);
+            chain.Metadata.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

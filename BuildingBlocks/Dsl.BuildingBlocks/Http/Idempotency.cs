@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace Dsl.BuildingBlocks.Http;
@@ -18,6 +20,8 @@ public sealed class IdempotencyRecord
     public Dictionary<string, string> Headers { get; set; } = [];
     public byte[] Body { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Which request holds a running key, so a takeover removes only the attempt it found abandoned.</summary>
+    public Guid Attempt { get; set; }
 }
 
 /// <summary>
@@ -26,11 +30,15 @@ public sealed class IdempotencyRecord
 /// key whose first request is still running is a 409. Only 2xx responses are kept, so a retry
 /// after a validation error or a crash is processed afresh. Nor is a response marked <c>Cache-Control: no-store</c>
 /// (one that shows a secret once, such as a private calendar address): its retry is processed afresh too.
+/// A first request that never finished (its node died, or the database went away before it could record the
+/// outcome) leaves its key "running"; after <c>Dsl:Idempotency:AbandonedAfter</c> a retry takes the key over.
 /// </summary>
-public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock)
+public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock,
+    IConfiguration configuration, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    private readonly TimeSpan _abandonedAfter = configuration.GetValue("Dsl:Idempotency:AbandonedAfter", TimeSpan.FromSeconds(30));
     private static readonly string[] ReplayedHeaders = ["Location", "ETag"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -63,12 +71,20 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
                 await session.SaveChangesAsync(context.RequestAborted);
                 existing = null;
             }
+            if (existing is { Completed: false } && existing.RequestHash == hash && clock.GetUtcNow() - existing.CreatedAt > _abandonedAfter)
+            {
+                // Only if it is still the same abandoned attempt: of two retries taking it over at once, the
+                // second finds nothing to delete and its insert below collides with the first's.
+                var abandoned = existing.Attempt;
+                session.DeleteWhere<IdempotencyRecord>(r => r.Id == id && !r.Completed && r.Attempt == abandoned);
+                existing = null;
+            }
             if (existing is not null)
             {
                 await Answer(context, existing, hash);
                 return;
             }
-            session.Insert(new IdempotencyRecord { Id = id, RequestHash = hash, CreatedAt = clock.GetUtcNow() });
+            session.Insert(new IdempotencyRecord { Id = id, RequestHash = hash, CreatedAt = clock.GetUtcNow(), Attempt = Guid.NewGuid() });
             try
             {
                 await session.SaveChangesAsync(context.RequestAborted);
@@ -111,7 +127,17 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
             {
                 session.Delete<IdempotencyRecord>(id);
             }
-            await session.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await session.SaveChangesAsync(CancellationToken.None);
+            }
+            // The database went away after the operation itself committed: the client still gets its answer, and the
+            // key stays "running" until it counts as abandoned (a retry is then processed afresh, and the
+            // operation's own rules, such as one active enrolment per setting, stop a duplicate).
+            catch (Exception e) when (succeeded && DatabaseUnavailable.Is(e))
+            {
+                logger.LogWarning("The outcome of {Path} could not be kept for Idempotency-Key replay: the database is unreachable", context.Request.Path);
+            }
             buffer.Position = 0;
             await buffer.CopyToAsync(originalBody, CancellationToken.None);
         }

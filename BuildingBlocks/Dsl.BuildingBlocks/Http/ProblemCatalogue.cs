@@ -45,6 +45,7 @@ public static class ProblemCatalogue
         413 => Problems.Types.PayloadTooLarge,
         415 => Problems.Types.UnsupportedMediaType,
         428 => Problems.Types.PreconditionRequired,
+        503 => Problems.Types.ServiceUnavailable,
         >= 500 => Problems.Types.InternalError,
         _ => Problems.Types.BadRequest,
     };

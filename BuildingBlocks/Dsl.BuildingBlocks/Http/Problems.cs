@@ -61,6 +61,9 @@ public static class Problems
             "a `PATCH` without `If-Match`");
         public static readonly ProblemType InternalError = new("internal-error", 500, "An unexpected error occurred",
             "anything unforeseen; nothing about the cause is revealed", "only `traceId`");
+        public static readonly ProblemType ServiceUnavailable = new("service-unavailable", 503, "Service temporarily unavailable",
+            "the database cannot be reached (an outage or a failover): retry after the seconds `Retry-After` gives; a create retried with the same `Idempotency-Key` is applied once",
+            "`Retry-After` header");
     }
 
     /// <summary>Every problem type the API writes.</summary>
@@ -68,7 +71,7 @@ public static class Problems
     [
         Types.Validation, Types.MalformedJson, Types.BadRequest, Types.Unauthorized, Types.Forbidden, Types.NotFound,
         Types.MethodNotAllowed, Types.NotAcceptable, Types.Conflict, Types.PreconditionFailed, Types.Gone, Types.PayloadTooLarge,
-        Types.UnsupportedMediaType, Types.IdempotencyKeyReused, Types.PreconditionRequired, Types.InternalError,
+        Types.UnsupportedMediaType, Types.IdempotencyKeyReused, Types.PreconditionRequired, Types.InternalError, Types.ServiceUnavailable,
     ];
 
     private static readonly Dictionary<string, ProblemType> BySlug = Catalogue.ToDictionary(t => t.Slug);

@@ -25,6 +25,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private bool _stopped;
     /// <summary>False when an already-running cluster was reused: another process owns it, so we leave it running.</summary>
     private bool _ownsServer;
+    private string _options = "";
 
     private EmbeddedPostgres(string bin, string requestedDirectory, string dataDirectory, string? runAs, int port)
     {
@@ -95,9 +96,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
             if (throwaway) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             foreach (var setting in settings) options += $" -c {setting}";
-            await Run(Path.Combine(bin, "pg_ctl"),
-                ["-D", directory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", options, "start"],
-                runAs, ct);
+            instance._options = options;
+            await instance.StartServer(ct);
         }
 
         await instance.EnsureDatabase(ct);
@@ -154,6 +154,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (readable.Length > 64) readable = readable[^64..].TrimStart('-', '.');
         return readable.Length == 0 ? hash : $"{readable}-{hash}";
     }
+
+    private Task StartServer(CancellationToken ct) => Run(Path.Combine(_bin, "pg_ctl"),
+        ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", _options, "start"],
+        _runAs, ct);
+
+    /// <summary>Stops a server this instance started, keeping the cluster, as a database outage would (tests).</summary>
+    public Task StopAsync() => _ownsServer
+        ? Run(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], _runAs, CancellationToken.None)
+        : throw new InvalidOperationException("This cluster was started by another process.");
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port.</summary>
+    public Task RestartAsync(CancellationToken ct = default) => _ownsServer
+        ? StartServer(ct)
+        : throw new InvalidOperationException("This cluster was started by another process.");
 
     public async ValueTask DisposeAsync()
     {

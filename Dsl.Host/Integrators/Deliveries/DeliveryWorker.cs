@@ -18,6 +18,11 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
     private const long LeaderLock = 0x44534C_0002;
     private readonly WebhookOptions _options = options.Value;
     private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
+    private volatile bool _delivering;
+
+    /// <summary>Whether this node holds the delivery lock now (readiness reports it: one node of a cluster at a time).</summary>
+    public bool IsDelivering => _delivering;
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,10 +60,13 @@ public sealed class DeliveryWorker(NpgsqlDataSource database, WebhookDeliveries 
             var listening = ListenAsync(leader, lost);
             try
             {
+                _delivering = true;
+                logger.LogInformation("This node now delivers webhooks");
                 await DeliverWhileLeaderAsync(lost.Token);
             }
             finally
             {
+                _delivering = false;
                 // However delivering ended (a stop cancels it mid-query), the wait on the connection ends before the
                 // connection is released; otherwise it outlives the host and breaks when the database stops.
                 await lost.CancelAsync();

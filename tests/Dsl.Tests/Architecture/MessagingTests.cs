@@ -54,7 +54,7 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         responses.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
         tracked.Received.MessagesOf<EnrolmentConfirmed>().Count()
-            .ShouldBe(4, "one confirmation, received once each by Curriculum, PeerNetwork, Assessment and the integration event log");
+            .ShouldBe(5, "one confirmation, received once each by Curriculum, PeerNetwork, Assessment, Awards and the integration event log");
         var enrolment = await given.Get($"/api/enrolments/{id}");
         enrolment["history"]!.AsArray().Count(h => h!["because"]!.GetValue<string>() == "place allocated").ShouldBe(1);
         (await given.Get($"/api/curriculum/progress/{id}"))["phases"]!.AsArray().Count.ShouldBe(1);

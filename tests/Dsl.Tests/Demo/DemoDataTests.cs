@@ -10,7 +10,7 @@ namespace Dsl.Tests.Demo;
 public sealed class DemoDataTests(DslApp app) : ApiTest(app)
 {
     [Fact]
-    public async Task the_demo_shows_every_assessment_stage_a_skills_review_and_every_regions_peer_network_at_work()
+    public async Task the_demo_shows_every_assessment_stage_a_skills_review_awards_at_three_stages_and_every_regions_peer_network_at_work()
     {
         await new DemoData(Admin, App.Tokens, NullLogger<DemoData>.Instance).SeedAsync(Ct);
 
@@ -38,6 +38,19 @@ public sealed class DemoDataTests(DslApp app) : ApiTest(app)
             (await Json(await Admin.GetAsync($"{url}/coaching-sessions", Ct))).AsArray().Single()!["minutes"]!.GetValue<int>().ShouldBe(50);
             (await Json(await Admin.GetAsync($"{url}/development-plan", Ct)))["items"]!.AsArray().Count.ShouldBe(2);
         }
+
+        // Awards at three stages (regions 2–4's full-track leads): awarded with a credential, under review, not yet eligible.
+        var awarded = (await Json(await Admin.GetAsync("/api/awards?settingUrn=140027", Ct)))["items"]!.AsArray().Single()!;
+        awarded["status"]!.GetValue<string>().ShouldBe("active");
+        var credential = await Json(await Admin.GetAsync($"/api/awards/{awarded["id"]}/credential", Ct));
+        credential["credential"]!["credentialSubject"]!["id"]!.GetValue<string>().ShouldBe("urn:dsl:setting:140027");
+        (await App.Client(null).GetAsync(credential["verificationUrl"]!.GetValue<string>(), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(await Admin.GetAsync("/api/awards/eligibility/140039", Ct)))["eligible"]!.GetValue<bool>().ShouldBeTrue();
+        (await Json(await Admin.GetAsync("/api/awards?settingUrn=140039", Ct)))["items"]!.AsArray().ShouldBeEmpty();
+        var notYet = await Json(await Admin.GetAsync("/api/awards/eligibility/140051", Ct));
+        notYet["eligible"]!.GetValue<bool>().ShouldBeFalse();
+        notYet["criteria"]!.AsArray().Where(c => !c!["met"]!.GetValue<bool>()).Select(c => c!["code"]!.GetValue<string>())
+            .ShouldBe(["embeddingCompleted", "baselineAndReview", "latestAtDeveloping"]);
 
         var facilitator = App.Client("facilitator");
         var statuses = new List<string>();

@@ -26,6 +26,7 @@ public sealed class DslApp : IAsyncLifetime
 {
     private EmbeddedPostgres? _postgres;
     private string? _dataDirectory;
+    private string? _keyDirectory;
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -76,6 +77,9 @@ public sealed class DslApp : IAsyncLifetime
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
         Environment.SetEnvironmentVariable("Dsl__Tracing", "true");
         Environment.SetEnvironmentVariable("Dsl__Metrics__RefreshInterval", "00:00:00.500");
+        // The credential signing keys of this run only (a rotation test adds one).
+        _keyDirectory = Path.Combine(Path.GetTempPath(), "dsl-test-keys-" + Guid.NewGuid().ToString("N")[..8]);
+        Environment.SetEnvironmentVariable("Dsl__Awards__KeyDirectory", _keyDirectory);
         foreach (var (name, value) in WebhookSettings) Environment.SetEnvironmentVariable(name, value);
         JasperFxEnvironment.AutoStartHost = true;
 
@@ -144,7 +148,7 @@ public sealed class DslApp : IAsyncLifetime
         await Host.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
         // The cluster is under the temp folder unless the postgres user could not reach it there (then it was placed elsewhere).
-        foreach (var directory in new[] { _postgres?.DataDirectory, _dataDirectory })
+        foreach (var directory in new[] { _postgres?.DataDirectory, _dataDirectory, _keyDirectory })
         {
             if (directory is null) continue;
             try { Directory.Delete(directory, recursive: true); }

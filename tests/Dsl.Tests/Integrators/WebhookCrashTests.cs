@@ -121,11 +121,11 @@ public sealed class HostProcess : IAsyncDisposable
         };
         foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, url);
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, url);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -141,6 +141,18 @@ public sealed class HostProcess : IAsyncDisposable
         throw new InvalidOperationException($"The host at {url} did not become ready");
     }
 
+    /// <summary>The last lines the host wrote (stdout and stderr), for a failing test to show.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public string Url => _url;
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        Output.Enqueue(line);
+        while (Output.Count > 200) Output.TryDequeue(out _);
+    }
+
     public HttpClient Client(string token) => new()
     {
         BaseAddress = new Uri(_url), DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
@@ -152,6 +164,18 @@ public sealed class HostProcess : IAsyncDisposable
         if (_process.HasExited) return;
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a node: how long it took to exit, and its exit code.</summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString()])))
+            await kill!.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(patience);
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { Kill(); return (clock.Elapsed, -1); }
+        return (clock.Elapsed, _process.ExitCode);
     }
 
     public ValueTask DisposeAsync()

@@ -48,7 +48,7 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
         var traceId = endorsed.Headers.GetValues("traceresponse").Single().Split('-')[1];
 
         using var api = new HttpClient { BaseAddress = new Uri(dashboard.UiUrl) };
-        string[] expected = ["POST /api/enrolments/{id}/endorsement", "curriculum", "assessment", "peernetwork", "integrators", "webhook delivery"];
+        string[] expected = ["POST /api/enrolments/{id}/endorsement", "curriculum", "assessment", "awards", "peernetwork", "integrators", "webhook delivery"];
         var found = new HashSet<string>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (found.Count < expected.Length && DateTime.UtcNow < deadline)

@@ -17,8 +17,9 @@ public sealed class CohortGauges : RefreshedGauges
 
     private sealed record CohortLevel(Guid CohortId, string Region, string Year, int PlacesLeft, int Waitlisted);
 
-    public CohortGauges(NpgsqlDataSource database, IConfiguration configuration, ILogger<CohortGauges> logger)
-        : base(configuration, logger)
+    public CohortGauges(NpgsqlDataSource database, IConfiguration configuration, ILogger<CohortGauges> logger,
+        IClusterGauges? cluster = null)
+        : base(configuration, logger, cluster)
     {
         _database = database;
         DslTelemetry.Meter.CreateObservableGauge("dsl.cohort.places_left",
@@ -29,6 +30,8 @@ public sealed class CohortGauges : RefreshedGauges
 
     private static Measurement<int> Measure(int value, CohortLevel level) => new(value,
         new("dsl.cohort_id", level.CohortId), new("dsl.region", level.Region), new("dsl.academic_year", level.Year));
+
+    protected override void Forget() => _levels = [];
 
     protected override async Task RefreshAsync(CancellationToken ct)
     {
