@@ -22,93 +22,59 @@ public static class LeadErasureRequestedHandler
     public static async Task<AssessmentLeadErased> Handle(LeadErasureRequested request, IDocumentSession session, CancellationToken ct)
     {
         var id = request.EnrolmentId;
-        var kinds = new List<string>();
-
-        var assessments = await session.Query<SelfAssessment>().Where(s => s.EnrolmentId == id).ToListAsync(ct);
-        foreach (var assessment in assessments)
-            assessment.Elements = assessment.Elements.ToDictionary(e => e.Key, e => e.Value with
+        var erased = new ErasedKinds(session);
+        await erased.AnonymiseAsync<SelfAssessment>("selfAssessmentText", s => s.EnrolmentId == id, s =>
+            s.Elements = s.Elements.ToDictionary(e => e.Key, e => e.Value with
             {
                 Evidence = Erasure.Blank(e.Value.Evidence), Need = Erasure.Blank(e.Value.Need),
                 PromptNotes = e.Value.PromptNotes?.ToDictionary(n => n.Key, _ => Erasure.Placeholder),
-            });
-        session.Store(assessments.ToArray());
-        if (assessments.Count > 0) kinds.Add("selfAssessmentText");
-
-        var plans = await session.Query<ActionPlan>().Where(p => p.EnrolmentId == id).ToListAsync(ct);
-        foreach (var plan in plans)
-        {
-            foreach (var action in plan.Actions)
+            }), ct);
+        await erased.AnonymiseAsync<ActionPlan>("actionPlanNamesAndNotes", p => p.EnrolmentId == id, ErasePlan, ct);
+        if (await session.LoadAsync<AssessedEnrolment>(id, ct) is { } enrolment)
+            await erased.AnonymiseAsync<LeadProfile>("leadRemit", enrolment.SettingUrn, p =>
             {
-                if (action.Owner is { } owner) action.Owner = owner with { Name = Erasure.Blank(owner.Name) };
-                action.Stakeholders = action.Stakeholders.Select(s => s with { Name = Erasure.Blank(s.Name) }).ToList();
-                action.Notes = action.Notes.Select(n => n with { Text = Erasure.Placeholder }).ToList();
-            }
-            plan.Comments = plan.Comments.Select(c => c with { Text = Erasure.Placeholder }).ToList();
-            plan.NoActionNeeded = plan.NoActionNeeded.ToDictionary(n => n.Key, _ => Erasure.Placeholder);
-        }
-        session.Store(plans.ToArray());
-        if (plans.Count > 0) kinds.Add("actionPlanNamesAndNotes");
+                p.RemitStatement = Erasure.Blank(p.RemitStatement);
+                p.SltLine = Erasure.Blank(p.SltLine);
+            }, ct);
 
-        if (await session.LoadAsync<AssessedEnrolment>(id, ct) is { } enrolment
-            && await session.LoadAsync<LeadProfile>(enrolment.SettingUrn, ct) is { } profile)
+        await erased.DeleteAsync<RaterContact>("raterEmails", c => c.EnrolmentId == id, ct);
+        await erased.DeleteAsync<RaterResponse>("raterAnswers", r => r.EnrolmentId == id, ct);
+        await erased.AnonymiseAsync<SkillsReview>("skillsReviewAnswersAndComments", r => r.EnrolmentId == id, r =>
         {
-            profile.RemitStatement = Erasure.Blank(profile.RemitStatement);
-            profile.SltLine = Erasure.Blank(profile.SltLine);
-            session.Store(profile);
-            kinds.Add("leadRemit");
-        }
-
-        await EraseSkillsReviewAsync(session, id, kinds, ct);
-        return new AssessmentLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = kinds };
-    }
-
-    private static async Task EraseSkillsReviewAsync(IDocumentSession session, Guid id, List<string> kinds, CancellationToken ct)
-    {
-        var contacts = await session.Query<RaterContact>().Where(c => c.EnrolmentId == id).ToListAsync(ct);
-        foreach (var contact in contacts) session.Delete(contact);
-        if (contacts.Count > 0) kinds.Add("raterEmails");
-        var responses = await session.Query<RaterResponse>().Where(r => r.EnrolmentId == id).ToListAsync(ct);
-        foreach (var response in responses) session.Delete(response);
-        if (responses.Count > 0) kinds.Add("raterAnswers");
-
-        var reviews = await session.Query<SkillsReview>().Where(r => r.EnrolmentId == id).ToListAsync(ct);
-        foreach (var review in reviews)
+            r.SelfRatings = [];
+            if (r.Report is { } report)
+                r.Report = report with { Comments = report.Comments.Select(c => c with { Text = Erasure.Placeholder }).ToList() };
+        }, ct);
+        await erased.AnonymiseAsync<CoachingSession>("coachingContent", c => c.EnrolmentId == id, c =>
         {
-            review.SelfRatings = [];
-            if (review.Report is { } report)
-                review.Report = report with { Comments = report.Comments.Select(c => c with { Text = Erasure.Placeholder }).ToList() };
-        }
-        session.Store(reviews.ToArray());
-        if (reviews.Count > 0) kinds.Add("skillsReviewAnswersAndComments");
-
-        var coaching = await session.Query<CoachingSession>().Where(c => c.EnrolmentId == id).ToListAsync(ct);
-        foreach (var conversation in coaching)
+            c.Goal = Erasure.Placeholder;
+            c.Reality = Erasure.Placeholder;
+            c.Options = Erasure.Placeholder;
+            c.WayForward = Erasure.Placeholder;
+        }, ct);
+        await erased.AnonymiseAsync<DevelopmentPlan>("developmentPlan", id, p =>
         {
-            conversation.Goal = Erasure.Placeholder;
-            conversation.Reality = Erasure.Placeholder;
-            conversation.Options = Erasure.Placeholder;
-            conversation.WayForward = Erasure.Placeholder;
-        }
-        session.Store(coaching.ToArray());
-        if (coaching.Count > 0) kinds.Add("coachingContent");
-
-        if (await session.LoadAsync<DevelopmentPlan>(id, ct) is { } plan)
-        {
-            foreach (var item in plan.Items)
+            foreach (var item in p.Items)
             {
                 item.Action = Erasure.Placeholder;
                 item.SuccessMeasure = Erasure.Placeholder;
                 item.Notes = item.Notes.Select(n => n with { Text = Erasure.Placeholder }).ToList();
             }
-            session.Store(plan);
-            kinds.Add("developmentPlan");
-        }
+        }, ct);
+        await erased.AnonymiseAsync<ReviewedLead>("leadName", id, l => l.LeadName = Erasure.Placeholder, ct);
 
-        if (await session.LoadAsync<ReviewedLead>(id, ct) is { } lead)
+        return new AssessmentLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = erased.Kinds };
+    }
+
+    private static void ErasePlan(ActionPlan plan)
+    {
+        foreach (var action in plan.Actions)
         {
-            lead.LeadName = Erasure.Placeholder;
-            session.Store(lead);
-            kinds.Add("leadName");
+            if (action.Owner is { } owner) action.Owner = owner with { Name = Erasure.Blank(owner.Name) };
+            action.Stakeholders = action.Stakeholders.Select(s => s with { Name = Erasure.Blank(s.Name) }).ToList();
+            action.Notes = action.Notes.Select(n => n with { Text = Erasure.Placeholder }).ToList();
         }
+        plan.Comments = plan.Comments.Select(c => c with { Text = Erasure.Placeholder }).ToList();
+        plan.NoActionNeeded = plan.NoActionNeeded.ToDictionary(n => n.Key, _ => Erasure.Placeholder);
     }
 }

@@ -16,34 +16,22 @@ public static class LeadErasureRequestedHandler
     public static async Task<AwardsLeadErased> Handle(LeadErasureRequested request, IDocumentSession session, CancellationToken ct)
     {
         var id = request.EnrolmentId;
-        var kinds = new List<string>();
-
-        var applications = await session.Query<AwardApplication>().Where(a => a.EnrolmentId == id).ToListAsync(ct);
-        foreach (var application in applications)
+        var erased = new ErasedKinds(session);
+        await erased.AnonymiseAsync<AwardApplication>("applicationText", a => a.EnrolmentId == id, a =>
         {
-            application.Elements = application.Elements.ToDictionary(e => e.Key, e => e.Value with
+            a.Elements = a.Elements.ToDictionary(e => e.Key, e => e.Value with
             {
                 Statement = Erasure.Placeholder,
                 Evidence = e.Value.Evidence.Select(x => x with { Title = Erasure.Placeholder, Description = Erasure.Placeholder }).ToList(),
             });
-            application.Judgements = application.Judgements.ToDictionary(j => j.Key, j => j.Value with { Comment = Erasure.Blank(j.Value.Comment) });
-            application.EvidenceRequests = application.EvidenceRequests.Select(r => r with { Missing = Erasure.Placeholder }).ToList();
-            application.Feedback = Erasure.Blank(application.Feedback);
-        }
-        session.Store(applications.ToArray());
-        if (applications.Count > 0) kinds.Add("applicationText");
-
-        var awards = await session.Query<Award>().Where(a => a.EnrolmentId == id && a.RevocationReason != null).ToListAsync(ct);
-        foreach (var award in awards) award.RevocationReason = Erasure.Placeholder;
-        session.Store(awards.ToArray());
-        if (awards.Count > 0) kinds.Add("revocationReasons");
-
-        var subscriptions = await session.Query<StandardsSubscription>().Where(s => s.EnrolmentId == id).ToListAsync(ct);
-        foreach (var subscription in subscriptions)
-            subscription.Reviews = subscription.Reviews.Select(r => r with { Statement = Erasure.Placeholder }).ToList();
-        session.Store(subscriptions.ToArray());
-        if (subscriptions.Any(s => s.Reviews.Count > 0)) kinds.Add("annualReviewStatements");
-
-        return new AwardsLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = kinds };
+            a.Judgements = a.Judgements.ToDictionary(j => j.Key, j => j.Value with { Comment = Erasure.Blank(j.Value.Comment) });
+            a.EvidenceRequests = a.EvidenceRequests.Select(r => r with { Missing = Erasure.Placeholder }).ToList();
+            a.Feedback = Erasure.Blank(a.Feedback);
+        }, ct);
+        await erased.AnonymiseAsync<Award>("revocationReasons", a => a.EnrolmentId == id && a.RevocationReason != null,
+            a => a.RevocationReason = Erasure.Placeholder, ct);
+        await erased.AnonymiseAsync<StandardsSubscription>("annualReviewStatements", s => s.EnrolmentId == id && s.Reviews.Any(),
+            s => s.Reviews = s.Reviews.Select(r => r with { Statement = Erasure.Placeholder }).ToList(), ct);
+        return new AwardsLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = erased.Kinds };
     }
 }

@@ -18,37 +18,18 @@ public static class LeadErasureRequestedHandler
     public static async Task<CurriculumLeadErased> Handle(LeadErasureRequested request, IDocumentSession session, CancellationToken ct)
     {
         var id = request.EnrolmentId;
-        var kinds = new List<string>();
-        if (await session.LoadAsync<LeadCertificateName>(id, ct) is { } name)
+        var erased = new ErasedKinds(session);
+        await erased.AnonymiseAsync<LeadCertificateName>("certificateName", id, n => n.LeadName = Erasure.Placeholder, ct);
+        await erased.AnonymiseAsync<Attendance>("attendanceNotes", a => a.EnrolmentId == id && a.Note != null,
+            a => a.Note = Erasure.Placeholder, ct);
+        await erased.AnonymiseAsync<SupportContact>("supportNotes", s => s.EnrolmentId == id && s.Note != null,
+            s => s.Note = Erasure.Placeholder, ct);
+        await erased.AnonymiseAsync<OutcomeSignOff>("outcomeEvidence", s => s.EnrolmentId == id, s =>
         {
-            name.LeadName = Erasure.Placeholder;
-            session.Store(name);
-            kinds.Add("certificateName");
-        }
-
-        var marks = await session.Query<Attendance>().Where(a => a.EnrolmentId == id && a.Note != null).ToListAsync(ct);
-        foreach (var mark in marks) mark.Note = Erasure.Placeholder;
-        session.Store(marks.ToArray());
-        if (marks.Count > 0) kinds.Add("attendanceNotes");
-
-        var contacts = await session.Query<SupportContact>().Where(s => s.EnrolmentId == id && s.Note != null).ToListAsync(ct);
-        foreach (var contact in contacts) contact.Note = Erasure.Placeholder;
-        session.Store(contacts.ToArray());
-        if (contacts.Count > 0) kinds.Add("supportNotes");
-
-        var signOffs = await session.Query<OutcomeSignOff>().Where(s => s.EnrolmentId == id).ToListAsync(ct);
-        foreach (var signOff in signOffs)
-        {
-            signOff.Evidence = Erasure.Placeholder;
-            signOff.WithdrawalReason = Erasure.Blank(signOff.WithdrawalReason);
-        }
-        session.Store(signOffs.ToArray());
-        if (signOffs.Count > 0) kinds.Add("outcomeEvidence");
-
-        var links = await session.Query<CalendarLink>().Where(l => l.EnrolmentId == id).ToListAsync(ct);
-        foreach (var link in links) session.Delete(link);
-        if (links.Count > 0) kinds.Add("calendarLinks");
-
-        return new CurriculumLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = kinds };
+            s.Evidence = Erasure.Placeholder;
+            s.WithdrawalReason = Erasure.Blank(s.WithdrawalReason);
+        }, ct);
+        await erased.DeleteAsync<CalendarLink>("calendarLinks", l => l.EnrolmentId == id, ct);
+        return new CurriculumLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = erased.Kinds };
     }
 }

@@ -16,25 +16,13 @@ public static class LeadErasureRequestedHandler
     public static async Task<PeerNetworkLeadErased> Handle(LeadErasureRequested request, IDocumentSession session, CancellationToken ct)
     {
         var id = request.EnrolmentId;
-        var kinds = new List<string>();
-        if (await session.LoadAsync<NetworkMember>(id, ct) is { Directory: not null } member)
+        var erased = new ErasedKinds(session);
+        await erased.AnonymiseAsync<NetworkMember>("directoryListing", m => m.Id == id && m.Directory != null, m => m.Directory = null, ct);
+        await erased.DeleteAsync<SessionNote>("setNotes", n => n.AuthorEnrolmentId == id, ct);
+        await erased.AnonymiseAsync<ActionLearningSet>("setActions", s => s.Actions.Any(a => a.OwnerEnrolmentId == id), s =>
         {
-            member.Directory = null;
-            session.Store(member);
-            kinds.Add("directoryListing");
-        }
-
-        var notes = await session.Query<SessionNote>().Where(n => n.AuthorEnrolmentId == id).ToListAsync(ct);
-        foreach (var note in notes) session.Delete(note);
-        if (notes.Count > 0) kinds.Add("setNotes");
-
-        var sets = await session.Query<ActionLearningSet>().Where(s => s.Actions.Any(a => a.OwnerEnrolmentId == id)).ToListAsync(ct);
-        foreach (var set in sets)
-            foreach (var action in set.Actions.Where(a => a.OwnerEnrolmentId == id))
-                action.What = Erasure.Placeholder;
-        session.Store(sets.ToArray());
-        if (sets.Count > 0) kinds.Add("setActions");
-
-        return new PeerNetworkLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = kinds };
+            foreach (var action in s.Actions.Where(a => a.OwnerEnrolmentId == id)) action.What = Erasure.Placeholder;
+        }, ct);
+        return new PeerNetworkLeadErased { RequestId = request.RequestId, EnrolmentId = id, Kinds = erased.Kinds };
     }
 }
