@@ -67,6 +67,14 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         (await assessor.GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Given.As("assessor", subject: "assessor-2").GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Given.As("head", "100001").GetAsync($"/api/awards/applications/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        async Task<List<Guid>> Listed(HttpClient client, string query = "") =>
+            (await Json(await client.GetAsync($"/api/awards/applications{query}", Ct)))["items"]!.AsArray().Select(a => a!["id"]!.GetValue<Guid>()).ToList();
+        (await Listed(assessor)).ShouldBe([id], "an assessor's list is their work queue");
+        (await Listed(Given.As("assessor", subject: "assessor-2"))).ShouldBeEmpty();
+        (await Listed(head)).ShouldBe([id]);
+        (await Listed(Given.As("head", "100001"), $"?settingUrn={urn}")).ShouldBeEmpty("heads see only their own setting's, whatever they ask");
+        (await Listed(Admin, $"?settingUrn={urn}&status=underReview")).ShouldBe([id]);
+        (await Listed(Admin, $"?settingUrn={urn}&status=draft")).ShouldBeEmpty();
         (await Given.As("assessor", subject: "assessor-2").PostAsJsonAsync($"/api/awards/applications/{id}/judgements",
             new { elementCode = "student-voice", outcome = "met", comment = "" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
@@ -149,6 +157,21 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         var awardId = await Given.Awarded(urn);
         var award = await Json(await Admin.GetAsync($"/api/awards/{awardId}", Ct));
         var validUntil = award["validUntil"]!.GetValue<DateTimeOffset>();
+
+        // Both are durable scheduled messages: stored in PostgreSQL with their due times, so a restart does not lose them
+        // (whichever node is up when they fall due runs them).
+        await using (var db = new Npgsql.NpgsqlConnection(App.ConnectionString))
+        {
+            await db.OpenAsync(Ct);
+            await using var query = new Npgsql.NpgsqlCommand(
+                "select message_type, execution_time from wolverine.wolverine_incoming_envelopes where status = 'Scheduled' " +
+                "and (message_type ilike '%ExpireAward%' or message_type ilike '%MarkRenewalDue%')", db);
+            var scheduled = new List<(string Type, DateTimeOffset At)>();
+            await using (var reader = await query.ExecuteReaderAsync(Ct))
+                while (await reader.ReadAsync(Ct)) scheduled.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+            scheduled.ShouldContain(m => m.Type.Contains("ExpireAward") && m.At == validUntil);
+            scheduled.ShouldContain(m => m.Type.Contains("MarkRenewalDue") && m.At == validUntil.AddDays(-90));
+        }
 
         (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.MessagesOf<RenewalDue>().ShouldBeEmpty();
         App.Clock.Advance(validUntil.AddDays(-89) - App.Clock.GetUtcNow());
