@@ -29,6 +29,7 @@ public static class DslPipeline
         app.UseAuthorization();
         app.UseMiddleware<EmptyIds>();
         app.UseMiddleware<Idempotency>();
+        app.UseMiddleware<Dsl.BuildingBlocks.DataProtection.AccessAudit>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

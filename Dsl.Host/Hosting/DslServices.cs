@@ -4,6 +4,7 @@ using Dsl.Assessment;
 using Dsl.Awards;
 using Dsl.Curriculum;
 using Dsl.Enrolment;
+using Dsl.Host.DataProtection;
 using Dsl.Host.Integrators;
 using Dsl.Host.Security;
 using Dsl.PeerNetwork;
@@ -68,6 +69,7 @@ public static class DslServices
                 store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 store.Schema.For<IdempotencyRecord>();
                 IntegratorsSetup.AddIntegratorStorage(store);
+                DataProtectionSetup.AddDataProtectionStorage(store);
                 return store;
             })
             .IntegrateWithWolverine()
@@ -137,6 +139,7 @@ public static class DslServices
             opts.AddAwardsModule();
             opts.AddPeerNetworkModule();
             opts.AddIntegrators(configuration);
+            opts.AddDataProtection();
             opts.Policies.Add<DslTracingPolicy>();
         });
         builder.AddIntegrators();

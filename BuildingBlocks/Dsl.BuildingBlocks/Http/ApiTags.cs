@@ -19,6 +19,7 @@ public static class ApiTags
     public const string Events = "Events";
     public const string Webhooks = "Webhooks";
     public const string Operations = "Operations";
+    public const string DataProtection = "Data protection";
 
     /// <summary>Every tag with its description, in the order the API reference lists them.</summary>
     public static IReadOnlyList<(string Name, string Description)> Catalogue { get; } =
@@ -40,6 +41,8 @@ public static class ApiTags
         (Reports, "Programme-wide reports for admins, such as uptake by region."),
         (Events, "The pull feed of integration events as CloudEvents, for integrators to catch up or rebuild."),
         (Webhooks, "Webhook subscriptions to integration events, their signing secrets, deliveries and replays."),
+        (DataProtection, "UK GDPR: erasing a lead and exporting everything held about them across every module, the " +
+                         "personal-data inventory and the log of who read a person's records."),
         (Operations, "Operating the platform: messages that failed for good (dead letters) and replaying them."),
     ];
 

@@ -41,6 +41,25 @@ public static class AssessmentModule
                 store.Schema.For<DevelopmentPlan>().UseNumericRevisions(true);
             })
             .InitializeWith(new SeedSelfAssessmentFramework(), new SeedSkillsFramework());
+        opts.DeclarePersonalData<IAssessmentStore>()
+            .Holds<SelfAssessment>("evidence, needs and prompt notes replaced by a placeholder; levels stay",
+                "free-text evidence and needs that may name the lead or staff")
+            .Holds<ActionPlan>("owners' and stakeholders' names, progress notes, comments and no-action reasons replaced by a placeholder",
+                "action owners' and stakeholders' names", "progress notes and facilitator comments")
+            .Holds<LeadProfile>("the lead's remit statement and reporting line replaced by a placeholder; champions (other staff) stay",
+                "the lead's remit and reporting line", "wellbeing champions' names and roles (staff)")
+            .HoldsUntil<AssessorGrant>("until the award application closes", "kept: an assessor's access, by user id", "assessor's user id")
+            .Holds<SkillsReview>("the lead's own ratings cleared and the report's rater comments replaced by a placeholder; the computed scores stay",
+                "the lead's own skills ratings", "raters' comments in the report (unattributed)")
+            .HoldsUntil<RaterContact>("until the review closes (deleted then)", "deleted", "a rater's email address")
+            .HoldsUntil<RaterResponse>("until the review closes (deleted then)", "deleted", "a rater's answers and comments (anonymous)")
+            .Holds<ReviewedLead>("name replaced by a placeholder", "the lead's name (raters see the first name)")
+            .Holds<CoachingSession>("goal, reality, options and way forward replaced by a placeholder; date and minutes stay",
+                "GROW coaching content")
+            .Holds<DevelopmentPlan>("actions, success measures and notes replaced by a placeholder; statuses and dates stay",
+                "development plan actions and notes")
+            .NoPersonalData(typeof(FrameworkElement), typeof(AssessedEnrolment), typeof(AssessedCohort), typeof(ProvisionMap),
+                typeof(Intervention), typeof(Competency), typeof(RaterInvitation));
         return opts;
     }
 }

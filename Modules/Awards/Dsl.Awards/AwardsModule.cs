@@ -26,6 +26,15 @@ public static class AwardsModule
             store.Schema.For<StatusListAllocation>().UseOptimisticConcurrency(true);
             store.Schema.For<StandardsSubscription>().UseNumericRevisions(true).Duplicate(s => s.SettingUrn).Duplicate(s => s.EnrolmentId);
         });
+        opts.DeclarePersonalData<IAwardsStore>()
+            .Holds<AwardApplication>("statements, evidence, judgement comments, evidence requests and feedback replaced by a placeholder; statuses, outcomes and dates stay",
+                "statements of impact and evidence (free text that may name the lead)", "assessor's comments and feedback")
+            .Holds<Award>("revocation reason replaced by a placeholder; the award and its credential (which name the setting, not the lead) stay",
+                "revocation reason (free text)")
+            .Holds<StandardsSubscription>("annual review statements replaced by a placeholder; dates and status stay",
+                "annual review statements (free text that may name the lead)")
+            .NoPersonalData(typeof(AwardsEnrolment), typeof(EnrolmentSettingName), typeof(EmbeddingCompletion), typeof(ReportedSelfAssessment),
+                typeof(AwardsCohort), typeof(StatusListAllocation));
         opts.Services.AddOptions<StandardsOptions>().BindConfiguration("Dsl:Awards:Standards");
         opts.Services.AddSingleton(sp => AwardSigningKeys.From(sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<TimeProvider>()));

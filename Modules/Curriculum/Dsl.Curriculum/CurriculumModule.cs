@@ -34,6 +34,16 @@ public static class CurriculumModule
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());
 
+        opts.DeclarePersonalData<ICurriculumStore>()
+            .Holds<LeadCertificateName>("lead's name replaced by a placeholder", "lead's name (for the certificate)")
+            .Holds<Attendance>("note replaced by a placeholder; the mark stays", "facilitator's register note about the lead")
+            .Holds<SupportContact>("note replaced by a placeholder; mode, minutes and elements stay", "facilitator's note of support given to the lead")
+            .Holds<OutcomeSignOff>("evidence and withdrawal reason replaced by a placeholder; the sign-off stays",
+                "facilitator's evidence about the lead's learning")
+            .Holds<CalendarLink>("links to the lead's own calendar deleted", "who made a private calendar link (user id)")
+            .NoPersonalData(typeof(Element), typeof(CurriculumCohort), typeof(LeadProgress), typeof(EnrolmentTrack), typeof(Workshop),
+                typeof(Resource), typeof(Certificate));
+
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
         return opts;
     }

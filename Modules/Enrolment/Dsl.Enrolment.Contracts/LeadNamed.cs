@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Contracts;
 using Wolverine.Attributes;
 
 namespace Dsl.Enrolment.Contracts;
@@ -9,4 +10,5 @@ namespace Dsl.Enrolment.Contracts;
 /// </summary>
 /// <param name="Region">The enrolment's region: not needed by the receiver, but it tags the handler's span like every other message about an enrolment.</param>
 [MessageIdentity("dsl.enrolment.lead-named.v1")]
+[CarriesPersonalData]
 public sealed record LeadNamed(Guid EnrolmentId, string LeadName, string SettingName, string Region);

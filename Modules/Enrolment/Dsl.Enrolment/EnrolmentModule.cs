@@ -1,4 +1,5 @@
 using Dsl.Enrolment.AcademicYears;
+using Dsl.Enrolment.DataProtection;
 using Dsl.Enrolment.Cohorts;
 using Dsl.Enrolment.Enrolments;
 using Dsl.Enrolment.Placement;
@@ -43,14 +44,30 @@ public static class EnrolmentModule
                         index.Predicate = "holds_place";
                     });
                 store.Storage.Add(new CohortOccupancyTable.Feature(store.Advanced.Migrator));
+                store.Schema.For<ErasureRecord>().Duplicate(r => r.EnrolmentId);
+                store.Schema.For<RetentionSchedule>().Identity(s => s.Id);
+                // The endorser's name is the one piece of personal data inside an event body (ADR 0032).
+                store.Events.AddMaskingRuleForProtectedInformation<Endorsed>(e => e with { EndorserName = Erasure.Placeholder });
             })
             .InitializeWith(new SeedProgrammeYears());
+
+        opts.DeclarePersonalData<IEnrolmentStore>()
+            .Holds<Lead>("name, email and job title replaced by a placeholder; the document stays, so the enrolment still has a lead",
+                "lead's name", "lead's email", "lead's job title", "whether the lead is on the senior leadership team")
+            .Holds<Enrolment>("endorser's name replaced by a placeholder, here and (masked) in the stored Endorsed events; every other fact stays for the reports",
+                "endorser's (head teacher's) name and role")
+            .HoldsUntil<ErasureRecord>("as long as the programme's records", "kept: the record that the erasure was asked for and done",
+                "the admin's reason for the erasure (free text)")
+            .NoPersonalData(typeof(AcademicYear), typeof(Setting), typeof(Cohort), typeof(AnnouncedCohort), typeof(SettingPlace),
+                typeof(RetentionSchedule));
 
         opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
         opts.Services.AddSingleton<SettingsImporter>();
         opts.Services.AddHostedService<Reports.CohortGauges>();
         // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
         opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
+        // The daily retention run (a durable scheduled chain, restarted on every start).
+        opts.Services.AddHostedService<ApplyRetentionOnStart>();
         return opts;
     }
 }

@@ -21,6 +21,14 @@ public static class PeerNetworkModule
             store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
             store.Schema.For<NetworkCalendarLink>().UniqueIndex(l => l.TokenHash);
         });
+        opts.DeclarePersonalData<IPeerNetworkStore>()
+            .Holds<NetworkMember>("directory listing and consent removed; membership stays", "display name and text the lead chose to list",
+                "consent to the directory (when given or withdrawn)")
+            .Holds<SessionNote>("the notes the lead wrote deleted; others' notes stay", "confidential notes from set sessions")
+            .Holds<ActionLearningSet>("the text of the lead's actions replaced by a placeholder; membership and attendance stay",
+                "presenters' actions (free text)")
+            .Holds<NetworkCalendarLink>("kept: not tied to an enrolment; its maker revokes it", "who made a private meeting-calendar link (user id)")
+            .NoPersonalData(typeof(NetworkCohort), typeof(MatchingProposal), typeof(NetworkMeeting));
         return opts;
     }
 }

@@ -106,7 +106,7 @@ public sealed class DslApp : IAsyncLifetime
         lock (Spans) Spans.Clear();
         LogLines.Clear();
         await using var truncate = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
-            .CreateCommand("truncate host.integration_events, host.webhook_deliveries restart identity");
+            .CreateCommand("truncate host.integration_events, host.webhook_deliveries, host.access_log restart identity");
         await truncate.ExecuteNonQueryAsync();
     }
 

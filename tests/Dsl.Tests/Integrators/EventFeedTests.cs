@@ -77,7 +77,7 @@ public sealed class EventFeedTests(DslApp app) : IntegratorTest(app)
         names.ShouldContain("dsl.assessment.self-assessment-submitted.v1");
         names.ShouldContain("dsl.peer-network.set-formed.v1");
         names.ShouldContain("dsl.awards.award-granted.v1");
-        names.Count(n => n.StartsWith("dsl.enrolment.")).ShouldBe(14, "Enrolment's twelve enrolment and two cohort events");
+        names.Count(n => n.StartsWith("dsl.enrolment.")).ShouldBe(15, "Enrolment's twelve enrolment and two cohort events, and the lead-erasure request");
 
         var response = await App.Client(null).GetAsync("/asyncapi/v1.json", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the catalogue is open");

@@ -9,6 +9,7 @@ public static class GetActionPlanEndpoint
     [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/action-plans/{id}", OperationId = "GetActionPlan")]
     [Tags(ApiTags.Assessment)]
+    [AuditedRead("actionPlan")]
     [EndpointSummary("Get an action plan")]
     [ProducesResponseType<ActionPlan>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response,
@@ -17,6 +18,7 @@ public static class GetActionPlanEndpoint
         var plan = await ActionPlanReads.Readable(id, user, session, ct);
         if (plan is null) return Results.Problem(ActionPlanReads.NotFound(id));
         response.SetETag(plan.Version);
+        AccessAudit.RecordIsAbout(response, plan.EnrolmentId);
         return TypedResults.Ok(plan);
     }
 }

@@ -10,6 +10,7 @@ public static class GetProfileEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/settings/{urn}/profile", OperationId = "GetLeadProfile")]
+    [AuditedRead("leadProfile")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get the lead's role, remit and team")]
     [ProducesResponseType<LeadProfile>(StatusCodes.Status200OK)]

@@ -15,6 +15,7 @@ public static class GetProgressEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/settings/{urn}/progress", OperationId = "GetAssessmentProgress")]
+    [AuditedRead("assessmentProgress")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get a setting's self-assessment progress")]
     [ProducesResponseType<ProgressPicture>(StatusCodes.Status200OK, "application/json", "text/csv", "image/svg+xml")]

@@ -9,6 +9,7 @@ public static class GetSelfAssessmentEndpoint
     [Authorize(Roles = Roles.AssessmentReaders)]
     [WolverineGet("/api/assessment/self-assessments/{id}", OperationId = "GetSelfAssessment")]
     [Tags(ApiTags.Assessment)]
+    [AuditedRead("selfAssessment")]
     [EndpointSummary("Get a self-assessment")]
     [ProducesResponseType<SelfAssessment>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response,
@@ -17,6 +18,7 @@ public static class GetSelfAssessmentEndpoint
         var assessment = await SelfAssessmentReads.Readable(id, user, session, ct);
         if (assessment is null) return Results.Problem(SelfAssessmentReads.NotFound(id));
         response.SetETag(assessment.Version);
+        AccessAudit.RecordIsAbout(response, assessment.EnrolmentId);
         return TypedResults.Ok(await SelfAssessmentReads.View(assessment, session, ct));
     }
 }

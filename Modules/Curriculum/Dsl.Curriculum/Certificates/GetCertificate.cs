@@ -23,6 +23,7 @@ public static class GetCertificateEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}/certificate", OperationId = "GetCertificate")]
+    [AuditedRead("certificate")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("Get a lead's certificate of completion")]
     [Produces(CertificatePdf.MediaType)]

@@ -22,6 +22,7 @@ public static class GetCpdRecordEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}/cpd", OperationId = "GetCpdRecord")]
+    [AuditedRead("cpdRecord")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("Get a lead's CPD record")]
     [ProducesResponseType<CpdRecord>(StatusCodes.Status200OK, "application/json", CpdRecord.CsvMediaType)]

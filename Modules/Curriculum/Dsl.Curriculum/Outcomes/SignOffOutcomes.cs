@@ -128,6 +128,7 @@ public static class GetOutcomesEndpoint
     /// <summary>A lead's learning-outcome sign-offs and progress per element (admin, the cohort's facilitator, the setting's head or lead).</summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}/outcomes", OperationId = "GetOutcomes")]
+    [AuditedRead("outcomeSignOffs")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("List a lead's outcome sign-offs")]
     [ProducesResponseType<OutcomesView>(StatusCodes.Status200OK)]

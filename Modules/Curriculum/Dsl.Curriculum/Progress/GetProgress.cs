@@ -8,6 +8,7 @@ public static class GetProgressEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}", OperationId = "GetProgress")]
+    [AuditedRead("progress")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("Get a lead's progress")]
     [ProducesResponseType<ProgressView>(StatusCodes.Status200OK)]

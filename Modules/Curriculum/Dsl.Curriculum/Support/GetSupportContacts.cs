@@ -12,6 +12,7 @@ public static class GetSupportContactsEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/curriculum/progress/{enrolmentId}/support", OperationId = "GetSupportContacts")]
+    [AuditedRead("supportContacts")]
     [Tags(ApiTags.Curriculum)]
     [EndpointSummary("List a lead's support contacts")]
     [ProducesResponseType<SupportContactsView>(StatusCodes.Status200OK)]

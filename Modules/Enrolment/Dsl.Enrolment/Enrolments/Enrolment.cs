@@ -16,6 +16,9 @@ public sealed record Endorsement(string EndorserName, string EndorserRole, DateT
 
 public sealed record Offer(Guid OfferId, DateTimeOffset ExpiresAt);
 
+/// <summary>The lead's personal data was erased: by which request, when.</summary>
+public sealed record LeadErasure(Guid RequestId, DateTimeOffset At);
+
 /// <summary>
 /// One setting's enrolment of one lead, rebuilt from its event stream and kept as an inline
 /// projection so it can be queried (capacity counts, waitlist order, lists).
@@ -50,6 +53,8 @@ public sealed class Enrolment
     public bool AtRisk { get; set; }
     public string? AtRiskReason { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
+    /// <summary>Set once the lead's personal data was erased; a second request answers with the first.</summary>
+    public LeadErasure? LeadErasure { get; set; }
     /// <summary>Opaque, time-ordered key for paging lists.</summary>
     public string ListKey { get; set; } = "";
     public List<StatusChange> History { get; set; } = [];
@@ -133,6 +138,13 @@ public sealed class Enrolment
         LeadId = e.NewLeadId;
         Endorsement = null;
         MoveTo(EnrolmentStatus.AwaitingEndorsement, e.At, "lead replaced");
+    }
+
+    /// <summary>Not activity, and no status change: the enrolment's facts stay for the reports; only the endorser's name goes.</summary>
+    public void Apply(LeadErasureRecorded e)
+    {
+        LeadErasure = new LeadErasure(e.RequestId, e.At);
+        if (Endorsement is not null) Endorsement = Endorsement with { EndorserName = Dsl.BuildingBlocks.DataProtection.Erasure.Placeholder };
     }
 
     public void Apply(EmbeddingPostponed e)

@@ -39,3 +39,6 @@ public sealed record PhaseReached(ProgrammePhase Phase, DateTimeOffset At);
 public sealed record ProgrammeFinished(DateTimeOffset At, string? Track = null);
 
 public sealed record MarkedAtRisk(string Reason, DateTimeOffset At);
+
+/// <summary>The lead's personal data was erased (request id only: the reason stays in the request's record).</summary>
+public sealed record LeadErasureRecorded(Guid RequestId, DateTimeOffset At);

@@ -61,6 +61,7 @@ public static class EnrolmentPreview
                 case PhaseReached x: copy.Apply(x); break;
                 case ProgrammeFinished x: copy.Apply(x); break;
                 case MarkedAtRisk x: copy.Apply(x); break;
+                case LeadErasureRecorded x: copy.Apply(x); break;
                 default: throw new InvalidOperationException($"No way to apply {e.GetType().Name}");
             }
             copy.Version++;

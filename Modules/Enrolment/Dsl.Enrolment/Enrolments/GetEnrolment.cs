@@ -11,6 +11,7 @@ public static class GetEnrolmentEndpoint
     /// <summary>One enrolment with its status history (admin, or the setting's head or lead).</summary>
     [Authorize(Roles = Roles.AdminOrSettingUsers)]
     [WolverineGet("/api/enrolments/{id}", OperationId = "GetEnrolment")]
+    [AuditedRead("enrolment", EnrolmentRoute = "id")]
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Get an enrolment")]
     public static async Task<EnrolmentView> Get(Enrolment enrolment, IQuerySession session, HttpResponse response,

@@ -8,4 +8,7 @@ public sealed class EnrolmentOptions
 
     /// <summary>A confirmed enrolment with no activity for this long is marked at risk.</summary>
     public TimeSpan InactivityPeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A lead whose enrolment ended (withdrawn or completed) is anonymised this many years after the end of that academic year.</summary>
+    public int RetentionYears { get; set; } = 6;
 }

@@ -11,6 +11,7 @@ public static class GetMemberEndpoint
     /// <summary>A lead's membership of their regional peer network (admin, facilitator, or the setting's head or lead).</summary>
     [Authorize(Roles = Roles.AdminFacilitatorOrSettingUsers)]
     [WolverineGet("/api/peer-network/members/{enrolmentId}", OperationId = "GetNetworkMember")]
+    [AuditedRead("networkMember")]
     [Tags(ApiTags.PeerNetwork)]
     [EndpointSummary("Get a lead's peer network membership")]
     public static NetworkMember Get(NetworkMember member) => member;
