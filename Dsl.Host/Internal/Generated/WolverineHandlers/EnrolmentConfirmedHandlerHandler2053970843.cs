@@ -33,13 +33,13 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.PeerNetwork.Members.EnrolmentConfirmedHandler");
             
             // The actual message execution
-            var outgoing4 = await Dsl.PeerNetwork.Members.EnrolmentConfirmedHandler.Handle(enrolmentConfirmed, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing5 = await Dsl.PeerNetwork.Members.EnrolmentConfirmedHandler.Handle(enrolmentConfirmed, documentSession, cancellation).ConfigureAwait(false);
 
-            if (outgoing4 != null)
+            if (outgoing5 != null)
             {
                 
                 // Placed by Wolverine's ISideEffect policy
-                outgoing4.Execute(documentSession);
+                outgoing5.Execute(documentSession);
             }
 
             

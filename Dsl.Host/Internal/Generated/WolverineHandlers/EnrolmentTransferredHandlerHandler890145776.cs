@@ -33,11 +33,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.PeerNetwork.Members.EnrolmentTransferredHandler");
             
             // The actual message execution
-            var outgoing3 = await Dsl.PeerNetwork.Members.EnrolmentTransferredHandler.Handle(enrolmentTransferred, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing4 = await Dsl.PeerNetwork.Members.EnrolmentTransferredHandler.Handle(enrolmentTransferred, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing4).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -38,11 +38,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentTransferred>");
             
             // The actual message execution
-            var outgoing4 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentTransferred>.Handle(enrolmentTransferred, documentSession, _integrationBroker, _timeProvider);
+            var outgoing5 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentTransferred>.Handle(enrolmentTransferred, documentSession, _integrationBroker, _timeProvider);
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing4).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing5).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -38,11 +38,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Curriculum.Contracts.ProgrammeCompleted>");
             
             // The actual message execution
-            var outgoing3 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Curriculum.Contracts.ProgrammeCompleted>.Handle(programmeCompleted, documentSession, _integrationBroker, _timeProvider);
+            var outgoing4 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Curriculum.Contracts.ProgrammeCompleted>.Handle(programmeCompleted, documentSession, _integrationBroker, _timeProvider);
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing4).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

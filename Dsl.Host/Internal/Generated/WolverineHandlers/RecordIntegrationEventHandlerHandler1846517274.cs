@@ -37,11 +37,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Assessment.Contracts.SelfAssessmentSubmitted>");
             
             // The actual message execution
-            var outgoing2 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Assessment.Contracts.SelfAssessmentSubmitted>.Handle(selfAssessmentSubmitted, documentSession, _integrationBroker, _timeProvider);
+            var outgoing3 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Assessment.Contracts.SelfAssessmentSubmitted>.Handle(selfAssessmentSubmitted, documentSession, _integrationBroker, _timeProvider);
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

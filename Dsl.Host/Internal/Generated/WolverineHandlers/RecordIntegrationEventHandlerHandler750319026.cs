@@ -38,11 +38,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentConfirmed>");
             
             // The actual message execution
-            var outgoing5 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentConfirmed>.Handle(enrolmentConfirmed, documentSession, _integrationBroker, _timeProvider);
+            var outgoing6 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Enrolment.Contracts.EnrolmentConfirmed>.Handle(enrolmentConfirmed, documentSession, _integrationBroker, _timeProvider);
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing5).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing6).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -4,20 +4,20 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: LeadNamedHandler284959561
+    // START: LeadNamedHandlerHandler72525297
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class LeadNamedHandler284959561 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class LeadNamedHandlerHandler72525297 : Wolverine.Runtime.Handlers.MessageHandler
     {
-        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> _outboxedSessionFactoryOfCurriculumStore;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Awards.IAwardsStore> _outboxedSessionFactoryOfAwardsStore;
 
-        public LeadNamedHandler284959561(Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
+        public LeadNamedHandlerHandler72525297(Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Awards.IAwardsStore> outboxedSessionFactoryOfAwardsStore)
         {
-            _outboxedSessionFactoryOfCurriculumStore = outboxedSessionFactoryOfCurriculumStore;
+            _outboxedSessionFactoryOfAwardsStore = outboxedSessionFactoryOfAwardsStore;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfCurriculumStore;
+            var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfAwardsStore;
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
@@ -26,18 +26,19 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadNamed.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadNamed.Region);
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Certificates.LeadNamedHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Certificates.LeadNamedHandler");
+            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
+            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Awards.Journeys.LeadNamedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Awards.Journeys.LeadNamedHandler");
             
             // The actual message execution
-            var outgoing1 = Dsl.Curriculum.Certificates.LeadNamedHandler.Handle(leadNamed);
+            var outgoing3 = Dsl.Awards.Journeys.LeadNamedHandler.Handle(leadNamed);
 
-            if (outgoing1 != null)
+            if (outgoing3 != null)
             {
                 
                 // Placed by Wolverine's ISideEffect policy
-                outgoing1.Execute(documentSession);
+                outgoing3.Execute(documentSession);
             }
 
             
@@ -50,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: LeadNamedHandler284959561
+    // END: LeadNamedHandlerHandler72525297
     
     
 }
