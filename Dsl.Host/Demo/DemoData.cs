@@ -57,6 +57,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
         var assessed = new List<(string Urn, Guid Id)>();
         var forAwards = new List<(string Urn, Guid Id)>();
         var networks = new List<(int R, string Region, List<(string Urn, Guid Id)> Leads)>();
+        var erased = Guid.Empty;
         foreach (var (region, r) in ProgrammeRegions.All.Select((region, i) => (region, i)))
         {
             var cohortId = await Id(Post("/api/cohorts", new
@@ -78,6 +79,7 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
             // Five endorsed into four places: four confirmed, one waitlisted; the last stays awaiting endorsement.
             foreach (var id in ids.Take(5)) await EndorseAsync(id, ct);
             if (r % 2 == 0) await Post($"/api/enrolments/{ids[0]}/withdrawal", new { reason = "leadLeft" }, ct);
+            if (r == 0) erased = ids[0];
             await SeedDeliveryAsync(r, cohortId, ids, ct);
 
             // A spring cohort of six, all confirmed, so every region's network has enough leads for action learning sets.
@@ -100,6 +102,10 @@ public sealed class DemoData(HttpClient http, TokenIssuer tokens, ILogger<DemoDa
         if (assessed.Count > 2) await SeedSkillsReviewAsync(assessed[2].Id, ct);
         await SeedAwardsAsync(forAwards, ct);
         foreach (var (r, region, leads) in networks) await SeedPeerNetworkAsync(r, region, leads, ct);
+        // Data protection: the first withdrawn lead asked to be forgotten; the skills-reviewed lead asked for a copy.
+        await Post($"/api/enrolments/{erased}/lead/erasure",
+            new { reason = "Demo: the lead left teaching and asked to be forgotten", requestedOn = DateOnly.FromDateTime(DateTime.UtcNow) }, ct);
+        if (assessed.Count > 2) (await http.PostAsync($"/api/enrolments/{assessed[2].Id}/lead/export", null, ct)).EnsureSuccessStatusCode();
         logger.LogInformation("Demo data seeded: {Settings} settings, {Cohorts} cohorts, {Enrolments} enrolments",
             urn - 140000, 2 * ProgrammeRegions.All.Count, enrolments);
     }

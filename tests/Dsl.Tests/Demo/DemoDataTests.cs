@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Dsl.BuildingBlocks.Programme;
 using Dsl.Host.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,15 @@ public sealed class DemoDataTests(DslApp app) : ApiTest(app)
         notYet["eligible"]!.GetValue<bool>().ShouldBeFalse();
         notYet["criteria"]!.AsArray().Where(c => !c!["met"]!.GetValue<bool>()).Select(c => c!["code"]!.GetValue<string>())
             .ShouldBe(["embeddingCompleted", "baselineAndReview", "latestAtDeveloping"]);
+
+        // Data protection: region 0's withdrawn lead (setting 140001) was erased; the enrolment's facts stay.
+        var erasedId = (await Json(await Admin.GetAsync("/api/enrolments?setting=140001", Ct)))["items"]![0]!["id"]!.GetValue<Guid>();
+        JsonNode erased;
+        var attempts = 0;
+        while ((erased = await Json(await Admin.GetAsync($"/api/enrolments/{erasedId}", Ct)))["lead"]!["name"]!.GetValue<string>() != "[erased]"
+               && ++attempts < 100)
+            await Task.Delay(100, Ct);
+        (erased["status"]!.GetValue<string>(), erased["lead"]!["name"]!.GetValue<string>()).ShouldBe(("withdrawn", "[erased]"));
 
         var facilitator = App.Client("facilitator");
         var statuses = new List<string>();
