@@ -177,6 +177,9 @@ public sealed class SkillsReviewTests(DslApp app) : ApiTest(app)
         var seenByAdmin = (await Read(await Admin.GetAsync($"{start}/coaching-sessions", Ct), HttpStatusCode.OK)).AsArray().Single()!;
         (seenByAdmin["date"]!.GetValue<string>(), seenByAdmin["minutes"]!.GetValue<int>()).ShouldBe(("2026-11-20", 45));
         foreach (var field in new[] { "goal", "reality", "options", "wayForward", "competencyCodes" }) seenByAdmin[field].ShouldBeNull(field);
+        var audited = await Read(await Admin.GetAsync($"/api/data-protection/access-log?enrolmentId={enrolmentId}", Ct), HttpStatusCode.OK);
+        audited["items"]!.AsArray().Select(e => (e!["role"]!.GetValue<string>(), e["recordKind"]!.GetValue<string>()))
+            .ShouldBe([("facilitator", "coachingSessions"), ("admin", "coachingSessions")], "the coach's and the admin's reads, not the lead's own");
         await Read(await Given.As("head", urn).GetAsync($"{start}/coaching-sessions", Ct), HttpStatusCode.NotFound);
         await Read(await Given.As("facilitator", subject: "fac-other").GetAsync($"{start}/coaching-sessions", Ct), HttpStatusCode.NotFound);
         await Read(await lead.PostAsJsonAsync($"{start}/coaching-sessions", new

@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Dsl.Assessment.SkillsReviews.GetSkillsReportEndpoint.Get(id, httpContext.User, httpContext.Request, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Dsl.Assessment.SkillsReviews.GetSkillsReportEndpoint.Get(id, httpContext.User, httpContext.Request, httpContext.Response, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

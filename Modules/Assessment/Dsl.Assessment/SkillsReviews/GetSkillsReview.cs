@@ -7,12 +7,15 @@ public static class GetSkillsReviewEndpoint
     /// never whose answer is whose). The lead, their coach, or an admin; anyone else 404.
     /// </summary>
     [Authorize(Roles = Roles.AssessmentReaders)]
+    [AuditedRead("skillsReview")]
     [WolverineGet("/api/assessment/skills-reviews/{id}", OperationId = "GetSkillsReview")]
     [Tags(ApiTags.Assessment)]
     [EndpointSummary("Get a management-skills review")]
     [ProducesResponseType<SkillsReviewView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
-        await SkillsReviewAccess.FindAsync(id, user, session, ct) is { } found
-            ? await SkillsReviewReads.Ok(found.Review, session, response, ct)
-            : Results.Problem(SkillsReviewAccess.NotFound(id));
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    {
+        if (await SkillsReviewAccess.FindAsync(id, user, session, ct) is not { } found) return Results.Problem(SkillsReviewAccess.NotFound(id));
+        AccessAudit.RecordIsAbout(response, found.Review.EnrolmentId);
+        return await SkillsReviewReads.Ok(found.Review, session, response, ct);
+    }
 }

@@ -14,6 +14,7 @@ public static class GetApplicationEndpoint
     /// setting's head and lead, the assessor assigned to it; anyone else 404).
     /// </summary>
     [Authorize(Roles = AwardsRoles.Readers)]
+    [AuditedRead("awardApplication")]
     [WolverineGet("/api/awards/applications/{id}", OperationId = "GetAwardApplication")]
     [Tags(ApiTags.Awards)]
     [EndpointSummary("Get an award application")]
@@ -21,6 +22,7 @@ public static class GetApplicationEndpoint
     public static IResult Get([NotBody] AwardApplication application, HttpResponse response)
     {
         response.SetETag(application.Version);
+        AccessAudit.RecordIsAbout(response, application.EnrolmentId);
         return TypedResults.Ok(ApplicationView.From(application, AwardCriteria.Find(application.CriteriaVersion) ?? AwardCriteria.Current));
     }
 }
