@@ -148,6 +148,7 @@ public static class ClusterThroughput
                 {
                     ["ConnectionStrings__Dsl"] = connectionString,
                     ["Dsl__Auth__SigningKey"] = key,
+                    ["Dsl__Awards__SigningKey"] = AwardsKey.Pem,
                     ["Dsl__SingleNode"] = balanced ? "false" : "true",
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["ASPNETCORE_URLS"] = url,

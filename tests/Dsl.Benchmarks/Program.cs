@@ -325,6 +325,7 @@ Process StartHost()
         {
             ["ConnectionStrings__Dsl"] = postgres.ConnectionString,
             ["Dsl__Auth__SigningKey"] = key,
+            ["Dsl__Awards__SigningKey"] = AwardsKey.Pem,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
             ["Logging__LogLevel__Default"] = "Warning",
