@@ -1,4 +1,3 @@
-using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Contracts;
 
 namespace Dsl.Curriculum.Workshops;
@@ -25,11 +24,8 @@ public static class CancelWorkshopEndpoint
         CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        var workshop = await session.LoadAsync<Workshop>(id, ct);
-        var cohort = workshop is null ? null : await session.LoadAsync<CurriculumCohort>(workshop.CohortId, ct);
-        if (workshop is null || !CohortAccess.CanRun(user, cohort))
-            return (Results.Problem(Problems.NotFound($"There is no workshop {id}.")), messages);
-        if (ETags.CheckIfMatch(ifMatch, workshop.Version) is { } stale) return (Results.Problem(stale), messages);
+        var (workshop, cohort, refused) = await WorkshopChange.LoadAsync(id, user, ifMatch, session, ct);
+        if (refused is not null) return (Results.Problem(refused), messages);
         if (workshop.Status == WorkshopStatus.Cancelled) return (Results.Problem(Problems.Conflict("The workshop is already cancelled.")), messages);
 
         var now = clock.GetUtcNow();
@@ -39,7 +35,7 @@ public static class CancelWorkshopEndpoint
         workshop.Sequence++;
         workshop.ChangedAt = now;
         session.UpdateToNextRevision(workshop, response);
-        messages.Add(new WorkshopCancelled().Describe(workshop, cohort!, now));
+        messages.Add(new WorkshopCancelled().Describe(workshop, cohort, now));
         return (TypedResults.Ok(WorkshopView.From(workshop)), messages);
     }
 }

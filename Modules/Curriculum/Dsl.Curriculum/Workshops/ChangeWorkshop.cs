@@ -1,4 +1,3 @@
-using Dsl.Curriculum.Cohorts;
 
 namespace Dsl.Curriculum.Workshops;
 
@@ -32,11 +31,8 @@ public static class ChangeWorkshopEndpoint
         CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        var workshop = await session.LoadAsync<Workshop>(id, ct);
-        var cohort = workshop is null ? null : await session.LoadAsync<CurriculumCohort>(workshop.CohortId, ct);
-        if (workshop is null || !CohortAccess.CanRun(user, cohort))
-            return (Results.Problem(Problems.NotFound($"There is no workshop {id}.")), messages);
-        if (ETags.CheckIfMatch(ifMatch, workshop.Version) is { } stale) return (Results.Problem(stale), messages);
+        var (workshop, cohort, refused) = await WorkshopChange.LoadAsync(id, user, ifMatch, session, ct);
+        if (refused is not null) return (Results.Problem(refused), messages);
         if (workshop.Status == WorkshopStatus.Cancelled) return (Results.Problem(Problems.Conflict("The workshop is cancelled.")), messages);
 
         var delivery = command.Delivery ?? workshop.Delivery;
@@ -58,7 +54,7 @@ public static class ChangeWorkshopEndpoint
         workshop.Sequence++;
         workshop.ChangedAt = now;
         session.UpdateToNextRevision(workshop, response);
-        messages.Add(WorkshopFacts.Scheduled(workshop, cohort!, now));
+        messages.Add(WorkshopFacts.Scheduled(workshop, cohort, now));
         return (TypedResults.Ok(WorkshopView.From(workshop)), messages);
     }
 }

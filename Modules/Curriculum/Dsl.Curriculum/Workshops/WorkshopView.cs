@@ -1,3 +1,4 @@
+using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Contracts;
 using Dsl.Curriculum.Elements;
 
@@ -30,7 +31,7 @@ public static class WorkshopFacts
     public static readonly IReadOnlyList<string> ElementCodes =
         SeedElementCatalogue.Load().Elements.OrderBy(e => e.Number).Select(e => e.Code).ToList();
 
-    public static T Describe<T>(this T @event, Workshop w, Cohorts.CurriculumCohort cohort, DateTimeOffset at)
+    public static T Describe<T>(this T @event, Workshop w, CurriculumCohort cohort, DateTimeOffset at)
         where T : WorkshopIntegrationEvent => (T)((WorkshopIntegrationEvent)@event with
         {
             EventId = Guid.CreateVersion7(at), OccurredAt = at, Region = cohort.Region, WorkshopId = w.Id,
@@ -38,7 +39,7 @@ public static class WorkshopFacts
             EndsAt = w.EndsAt.ToUniversalTime(), Sequence = w.Sequence,
         });
 
-    public static WorkshopScheduled Scheduled(Workshop w, Cohorts.CurriculumCohort cohort, DateTimeOffset at) =>
+    public static WorkshopScheduled Scheduled(Workshop w, CurriculumCohort cohort, DateTimeOffset at) =>
         new WorkshopScheduled
         {
             Delivery = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(w.Delivery.ToString()), ElementCodes = w.ElementCodes,
@@ -64,5 +65,20 @@ public static class WorkshopRules
         if (delivery == WorkshopDelivery.Virtual && !IsHttpUrl(joinUrl))
             return Problems.Invalid("joinUrl", "A virtual workshop needs a join link (an http or https URL).");
         return null;
+    }
+}
+
+/// <summary>What changing or cancelling a workshop first needs: the workshop and its cohort, run by the caller, at the version the caller holds.</summary>
+public static class WorkshopChange
+{
+    /// <returns>The workshop and its cohort, or the problem to answer: 404 for a workshop the caller may not run, 412/428 for a stale or missing If-Match.</returns>
+    public static async Task<(Workshop Workshop, CurriculumCohort Cohort, ProblemDetails? Refused)> LoadAsync(Guid id, ClaimsPrincipal user,
+        string? ifMatch, IDocumentSession session, CancellationToken ct)
+    {
+        var workshop = await session.LoadAsync<Workshop>(id, ct);
+        var cohort = workshop is null ? null : await session.LoadAsync<CurriculumCohort>(workshop.CohortId, ct);
+        if (workshop is null || cohort is null || !CohortAccess.CanRun(user, cohort))
+            return (null!, null!, Problems.NotFound($"There is no workshop {id}."));
+        return (workshop, cohort, ETags.CheckIfMatch(ifMatch, workshop.Version));
     }
 }
