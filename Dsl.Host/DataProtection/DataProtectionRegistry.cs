@@ -1,5 +1,6 @@
 using System.Reflection;
 using Dsl.BuildingBlocks.Persistence;
+using Wolverine.Util;
 
 namespace Dsl.Host.DataProtection;
 
@@ -20,11 +21,12 @@ public sealed class DataProtectionRegistry(IEnumerable<DslModule> modules)
         .SelectMany(a => a.GetExportedTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false } && replyBase.IsAssignableFrom(t));
 
-    /// <summary>The Wolverine message type names of every message whose body holds personal data.</summary>
+    /// <summary>The Wolverine message type names of every message whose body holds personal data, and of batches of them.</summary>
     public IReadOnlyList<string> PersonalMessageTypes { get; } = modules
         .Select(m => Assembly.Load($"Dsl.{m.Name}.Contracts"))
         .SelectMany(a => a.GetExportedTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttribute<CarriesPersonalDataAttribute>(inherit: true) is not null)
-        .Select(t => t.GetCustomAttribute<Wolverine.Attributes.MessageIdentityAttribute>()?.Alias ?? t.FullName!)
+        // A batch of them (ADR 0036) is kept under the array's name.
+        .SelectMany(t => new[] { t.ToMessageTypeName(), t.MakeArrayType().ToMessageTypeName() })
         .ToList();
 }

@@ -141,6 +141,7 @@ public static class DslServices
             opts.AddIntegrators(configuration);
             opts.AddDataProtection();
             opts.Policies.Add<DslTracingPolicy>();
+            opts.Policies.Add<Dsl.BuildingBlocks.Messaging.IsolatePoisonedBatchMembers>();
         });
         builder.AddIntegrators();
         services.AddWolverineHttp();

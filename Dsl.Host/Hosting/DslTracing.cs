@@ -2,9 +2,11 @@ using System.Diagnostics;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using JasperFx.CodeGeneration.Model;
 using Wolverine.Configuration;
 using Wolverine.Logging;
 using Wolverine.Runtime.Handlers;
+using Wolverine.Util;
 
 namespace Dsl.Host.Hosting;
 
@@ -21,13 +23,14 @@ public sealed class DslTracingPolicy : IHandlerPolicy
 
     public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
     {
-        foreach (var chain in chains.SelectMany(c => c.ByEndpoint.Append(c)))
+        foreach (var chain in chains.SelectMany(c => c.ByEndpoint.Append(c)).Distinct())
         {
             if (chain.Handlers.Count == 0) continue;
             foreach (var property in chain.MessageType.GetProperties())
                 if (Tags.TryGetValue(property.Name, out var tag) && chain.AuditedMembers.All(m => m.Member != property))
                     chain.AuditedMembers.Add(new AuditedMember(property, property.Name, tag));
             chain.Middleware.Insert(0, new TagActivityFrame("dsl.module", ModuleOf(chain.Handlers[0].HandlerType)));
+            if (chain.MessageType.IsArray) chain.Middleware.Insert(1, new BatchSpanFrame(chain.MessageType));
         }
     }
 
@@ -36,6 +39,33 @@ public sealed class DslTracingPolicy : IHandlerPolicy
     {
         var assembly = handlerType.Assembly.GetName().Name!;
         return assembly == "Dsl.Host" ? "integrators" : assembly["Dsl.".Length..].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// A batched handler's span (ADR 0036) is named for the message it takes, like an unbatched one, with
+    /// <c>dsl.batch_size</c>; a batch of one carries that message's ids too.
+    /// </summary>
+    private sealed class BatchSpanFrame(Type batchType) : SyncFrame
+    {
+        private Variable? _batch;
+
+        public override IEnumerable<Variable> FindVariables(IMethodVariables chain)
+        {
+            _batch = chain.FindVariable(batchType);
+            yield return _batch;
+        }
+
+        public override void GenerateCode(GeneratedMethod method, ISourceWriter writer)
+        {
+            var element = batchType.GetElementType()!;
+            writer.Write($"BLOCK:if ({typeof(Activity).FullName}.{nameof(Activity.Current)} is {{ }} batchSpan)");
+            writer.WriteLine($"batchSpan.{nameof(Activity.DisplayName)} = \"{element.ToMessageTypeName()}\";");
+            writer.WriteLine($"batchSpan.{nameof(Activity.SetTag)}(\"dsl.batch_size\", {_batch!.Usage}.Length);");
+            foreach (var property in element.GetProperties().Where(p => Tags.ContainsKey(p.Name)))
+                writer.WriteLine($"if ({_batch.Usage}.Length == 1) batchSpan.{nameof(Activity.SetTag)}(\"{Tags[property.Name]}\", {_batch.Usage}[0].{property.Name});");
+            writer.FinishBlock();
+            Next?.GenerateCode(method, writer);
+        }
     }
 
     private sealed class TagActivityFrame(string key, string value) : SyncFrame

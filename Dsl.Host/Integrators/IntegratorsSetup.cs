@@ -1,9 +1,8 @@
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Host.Integrators.Broker;
-using Dsl.Host.Integrators.Catalogue;
 using Dsl.Host.Integrators.Deliveries;
 using Dsl.Host.Integrators.Events;
 using Dsl.Host.Integrators.Webhooks;
-using Wolverine.Util;
 
 namespace Dsl.Host.Integrators;
 
@@ -39,17 +38,20 @@ public static class IntegratorsSetup
             });
     }
 
-    /// <summary>One recorder per integration event type, on one sequential durable queue; and the broker route.</summary>
+    /// <summary>
+    /// Every integration event, converted to a <see cref="RecordIntegrationEvent"/> as it is sent, goes to one sequential
+    /// durable queue, where they are recorded in batches in the order they were sent (ADR 0036); and the broker route.
+    /// </summary>
     public static void AddIntegrators(this WolverineOptions opts, IConfiguration configuration)
     {
-        foreach (var type in IntegrationEventCatalogue.Instance.Types)
-            opts.Discovery.IncludeType(typeof(RecordIntegrationEventHandler<>).MakeGenericType(type.ClrType));
-        opts.LocalQueue(RecorderQueue).Sequential();
-        // An event only the recorder handles is routed by convention, to a queue named after its type; it must
-        // share the recorder's one queue too, or events of different types would be recorded out of order.
-        opts.Policies.ConfigureConventionalLocalRouting().Named(type => typeof(IIntegrationEvent).IsAssignableFrom(type)
-            ? RecorderQueue
-            : type.ToMessageTypeName().ToLowerInvariant());
+        opts.PublishWithMessageRoutingSource(new IntegrationEventRouting());
+        opts.Publish(rule => rule.Message<RecordIntegrationEvent>().ToLocalQueue(RecorderQueue));
+        opts.BatchMessagesOf<RecordIntegrationEvent>(batching =>
+            {
+                BatchedConsumers.Configure<RecordIntegrationEvent>(batching);
+                batching.LocalExecutionQueueName = RecorderQueue;
+            })
+            .Sequential();
         new IntegrationBroker(configuration).Configure(opts);
     }
 

@@ -44,6 +44,8 @@ public sealed partial class IntegrationEventCatalogue
 
     public IntegrationEventType For(Type clrType) => _byClrType[clrType];
 
+    public bool Lists(Type clrType) => _byClrType.ContainsKey(clrType);
+
     public bool IsKnown(string name) => _byName.ContainsKey(name);
 
     public IntegrationEventType? Find(string name) => _byName.GetValueOrDefault(name);

@@ -58,10 +58,10 @@ public static class IntegrationEventLog
 
     /// <summary>
     /// Queues, inside the handler's transaction, the event's row in the log and one pending delivery per
-    /// subscription it matches (<see cref="WebhookSubscription.Wants"/>, read in the same statement, so the
-    /// recorder makes one round trip per event). An event already recorded (a redelivered message) adds nothing.
+    /// subscription it matches (<see cref="WebhookSubscription.Wants"/>, read in the same statement; a batch's
+    /// statements go in one round trip). An event already recorded (a redelivered message) adds nothing.
     /// </summary>
-    public static void Record(IDocumentSession session, CloudEvent cloudEvent, string region, DateTimeOffset now, string? traceParent) =>
+    public static void Record(IDocumentSession session, RecordIntegrationEvent @event, DateTimeOffset now) =>
         session.QueueSqlCommand($"""
             with serialised as (select pg_advisory_xact_lock({RecordLock})),
             recorded as (
@@ -79,6 +79,6 @@ public static class IntegrationEventLog
                 returning 1)
             select pg_notify('{WakeChannel}', '') from recorded where exists (select 1 from queued)
             """,
-            Guid.Parse(cloudEvent.Id), cloudEvent.Type, cloudEvent.Subject, region, cloudEvent.Time, cloudEvent.ToJson(),
-            now, now, (object?)traceParent ?? DBNull.Value);
+            @event.EventId, @event.Type, @event.Subject, @event.Region, @event.Time, @event.CloudEvent,
+            now, now, (object?)@event.TraceParent ?? DBNull.Value);
 }

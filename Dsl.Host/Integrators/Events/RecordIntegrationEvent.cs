@@ -1,28 +1,89 @@
 using Dsl.Host.Integrators.Broker;
 using Dsl.Host.Integrators.Catalogue;
 using Wolverine.Attributes;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Routing;
+using Wolverine.Transports.Sending;
 
 namespace Dsl.Host.Integrators.Events;
 
 /// <summary>
-/// Records every published integration event in the log (the feed), queues a delivery for each webhook
-/// subscription that wants it and hands it to the broker when one is configured, all in one transaction.
-/// One closed type per event type (see IntegratorsSetup); all run on one sequential queue, so events are
-/// recorded in the order their modules committed them.
+/// A published integration event on its way to the log: the CloudEvent as integrators will read it, and what the
+/// recorder files it under. Every module's public event becomes one of these when it is sent (see
+/// <see cref="IntegrationEventRouting"/>), so events of every type share one batch in the order they were sent.
 /// </summary>
-[StickyHandler(IntegratorsSetup.RecorderQueue)]
-public static class RecordIntegrationEventHandler<TEvent> where TEvent : IIntegrationEvent
+[MessageIdentity("dsl.host.record-integration-event.v1")]
+public sealed record RecordIntegrationEvent(Guid EventId, string Type, string Subject, string Region, DateTimeOffset Time,
+    string CloudEvent, string? TraceParent)
 {
-    public static OutgoingMessages Handle(TEvent @event, IDocumentSession session, IntegrationBroker broker, TimeProvider clock)
+    public static RecordIntegrationEvent For(IIntegrationEvent @event)
     {
-        var type = IntegrationEventCatalogue.Instance.For(typeof(TEvent));
-        var cloudEvent = CloudEvent.From(@event, type);
-        IntegrationEventTelemetry.Published(type, @event.Region);
-        IntegrationEventLog.Record(session, cloudEvent, @event.Region, clock.GetUtcNow(), System.Diagnostics.Activity.Current?.Id);
+        var type = IntegrationEventCatalogue.Instance.For(@event.GetType());
+        var cloudEvent = Events.CloudEvent.From(@event, type);
+        // Taken when the publisher sends it, so webhook attempts continue the trace of the work that published it.
+        return new(@event.EventId, type.Name, cloudEvent.Subject, @event.Region, cloudEvent.Time, cloudEvent.ToJson(),
+            System.Diagnostics.Activity.Current?.Id);
+    }
+}
 
+/// <summary>
+/// Records published integration events in the log (the feed), queues a delivery for each webhook subscription
+/// that wants one and hands each to the broker when one is configured: a batch of events in one transaction and
+/// one round trip, in the order they were sent, from one sequential queue (ADR 0036).
+/// </summary>
+public static class RecordIntegrationEventsHandler
+{
+    public static OutgoingMessages Handle(RecordIntegrationEvent[] events, IDocumentSession session, IntegrationBroker broker, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
         var messages = new OutgoingMessages();
-        if (broker.Enabled) messages.Add(cloudEvent.ToTopic(type.Name));
+        foreach (var @event in events)
+        {
+            var type = IntegrationEventCatalogue.Instance.Find(@event.Type)!;
+            IntegrationEventTelemetry.Published(type, @event.Region);
+            IntegrationEventLog.Record(session, @event, now);
+            if (broker.Enabled) messages.Add(CloudEvent.Parse(@event.CloudEvent).ToTopic(type.Name));
+        }
         return messages;
+    }
+}
+
+/// <summary>
+/// Routes every public integration event, whatever its type, to the recorder as a <see cref="RecordIntegrationEvent"/>,
+/// alongside the routes to the modules that handle the event itself. Wolverine batches one message type in one
+/// stream; converting at send time is what lets events of different types keep their order in one batch.
+/// </summary>
+public sealed class IntegrationEventRouting : IMessageRouteSource
+{
+    [ThreadStatic] private static Type? _resolving;
+
+    public IEnumerable<IMessageRoute> FindRoutes(Type messageType, IWolverineRuntime runtime)
+    {
+        if (_resolving == messageType || !IntegrationEventCatalogue.Instance.Lists(messageType)) return [];
+        // Wolverine stops at its first terminating route source once any route is found, so an added route would
+        // hide the modules' own handlers: resolve those first (this source standing aside), then add the recorder.
+        _resolving = messageType;
+        IMessageRoute[] others;
+        try { others = runtime.RoutingFor(messageType).Routes; }
+        finally { _resolving = null; }
+        return [.. others, .. runtime.RoutingFor(typeof(RecordIntegrationEvent)).Routes.Select(route => new ToRecorder(route))];
+    }
+
+    /// <summary>Terminating: what it returns already holds every other route of the event.</summary>
+    public bool IsAdditive => false;
+
+    private sealed class ToRecorder(IMessageRoute inner) : IMessageRoute
+    {
+        public Envelope CreateForSending(object message, DeliveryOptions? options, ISendingAgent localDurableQueue,
+            WolverineRuntime runtime, string? topicName) =>
+            inner.CreateForSending(RecordIntegrationEvent.For((IIntegrationEvent)message), options, localDurableQueue, runtime, topicName);
+
+        public MessageSubscriptionDescriptor Describe()
+        {
+            var descriptor = inner.Describe();
+            descriptor.Description = "Recorded in the integration event log as " + nameof(RecordIntegrationEvent);
+            return descriptor;
+        }
     }
 }
 

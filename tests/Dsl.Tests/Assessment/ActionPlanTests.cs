@@ -74,7 +74,7 @@ public sealed class ActionPlanTests(DslApp app) : ApiTest(app)
 
         agreed!.StatusCode.ShouldBe(HttpStatusCode.OK);
         // One event, sent once to each module that handles it (Curriculum, the integration event log).
-        var published = tracked.Sent.MessagesOf<ActionPlanAgreed>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        var published = tracked.PublishedEvents<ActionPlanAgreed>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
         published.EnrolmentId.ShouldBe(enrolmentId);
         published.SettingUrn.ShouldBe(urn);
         published.ActionCounts["student-voice"].ShouldBe(1);

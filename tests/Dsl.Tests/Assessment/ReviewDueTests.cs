@@ -29,7 +29,7 @@ public sealed class ReviewDueTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.InvokeMessageAndWaitAsync(new CheckReviewDue(enrolmentId, due));
 
         tracked.Sent.SingleMessage<FlagEnrolmentAtRisk>().Reason.ShouldBe("reviewOverdue");
-        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().Reason.ShouldBe("reviewOverdue");
+        tracked.PublishedEvents<EnrolmentAtRisk>().Single().Reason.ShouldBe("reviewOverdue");
         (await Json(await lead.GetAsync($"/api/assessment/self-assessments/{review}", Ct)))["reviewOverdue"]!.GetValue<bool>().ShouldBeTrue();
 
         var again = await App.Host.InvokeMessageAndWaitAsync(new CheckReviewDue(enrolmentId, due));

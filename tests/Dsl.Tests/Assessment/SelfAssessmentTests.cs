@@ -48,7 +48,7 @@ public sealed class SelfAssessmentTests(DslApp app) : ApiTest(app)
         submitted!.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(submitted))["kind"]!.GetValue<string>().ShouldBe("baseline");
         // One event, sent once to each module that handles it (Curriculum, the integration event log).
-        var published = tracked.Sent.MessagesOf<SelfAssessmentSubmitted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        var published = tracked.PublishedEvents<SelfAssessmentSubmitted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
         published.Kind.ShouldBe(SelfAssessmentKind.Baseline);
         published.SettingUrn.ShouldBe(urn);
         published.Levels.Count.ShouldBe(8);

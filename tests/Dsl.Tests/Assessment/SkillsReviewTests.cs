@@ -85,7 +85,7 @@ public sealed class SkillsReviewTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.ExecuteAndWaitAsync(async () =>
             invitedResponse = await lead.PostAsJsonAsync($"{url}/raters", new { group = "peer", email = "peer.one@example.org" }, Ct));
         var firstPeer = new Uri((await Read(invitedResponse!, HttpStatusCode.Created))["link"]!.GetValue<string>()).PathAndQuery;
-        var invited = tracked.Sent.MessagesOf<RaterInvited>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        var invited = tracked.PublishedEvents<RaterInvited>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
         invited.ReviewId.ShouldBe(Guid.Parse(url.Split('/')[^1]));
         var peers = new[] { firstPeer, await Invite(lead, url, "peer", "peer.two@example.org"), await Invite(lead, url, "peer", "peer.three@example.org") };
         var manager = await Invite(lead, url, "lineManager", "the.manager@example.org");
@@ -208,7 +208,7 @@ public sealed class SkillsReviewTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.ExecuteAndWaitAsync(async () => closed = await lead.PostAsync($"{end}/close", null, Ct));
 
         await Read(closed!, HttpStatusCode.OK);
-        var completed = tracked.Sent.MessagesOf<SkillsReviewCompleted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        var completed = tracked.PublishedEvents<SkillsReviewCompleted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
         (completed.EnrolmentId, completed.Stage, completed.ReviewId).ShouldBe((enrolmentId, SkillsReviewStage.End, Guid.Parse(end.Split('/')[^1])));
         var report = (await Read(await lead.GetAsync($"{end}/report", Ct), HttpStatusCode.OK))["report"]!;
         report["startReviewId"]!.GetValue<Guid>().ShouldBe(Guid.Parse(start.Split('/')[^1]));

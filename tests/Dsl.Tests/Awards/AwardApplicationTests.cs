@@ -54,7 +54,7 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         var tracked = await Given.Tracked(async () => submitted = await head.PostAsync($"/api/awards/applications/{id}/submit", null, Ct));
         submitted!.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(submitted))["status"]!.GetValue<string>().ShouldBe("submitted");
-        tracked.Sent.SingleMessage<ApplicationSubmitted>().SettingUrn.ShouldBe(urn);
+        tracked.PublishedEvents<ApplicationSubmitted>().Single().SettingUrn.ShouldBe(urn);
 
         var conflicted = await Admin.PostAsJsonAsync($"/api/awards/applications/{id}/assignment", new { assessorId = AwardsGiven.Facilitator }, Ct);
         conflicted.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -102,7 +102,7 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         var application = await Json(decided);
         application["status"]!.GetValue<string>().ShouldBe("awarded");
         var awardId = application["awardId"]!.GetValue<Guid>();
-        var granted = tracked.Sent.SingleMessage<AwardGranted>();
+        var granted = tracked.PublishedEvents<AwardGranted>().Single();
         (granted.AwardId, granted.SettingUrn, granted.Region).ShouldBe((awardId, urn, "london"));
         granted.ValidUntil.ShouldBe(granted.ValidFrom.AddYears(3));
         tracked.Sent.SingleMessage<ApplicationClosed>().AssessorId.ShouldBe(AwardsGiven.Assessor);
@@ -144,7 +144,7 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
                 .StatusCode.ShouldBe(HttpStatusCode.OK));
 
         tracked.Sent.SingleMessage<ApplicationClosed>().ApplicationId.ShouldBe(id);
-        tracked.Sent.MessagesOf<AwardGranted>().ShouldBeEmpty();
+        tracked.PublishedEvents<AwardGranted>().ShouldBeEmpty();
         var read = await Json(await head.GetAsync($"/api/awards/applications/{id}", Ct));
         (read["status"]!.GetValue<string>(), read["awardId"]).ShouldBe(("notAwarded", null));
         (await assessor.PostAsJsonAsync($"/api/awards/applications/{id}/decision", new { outcome = "awarded", feedback = "" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -173,10 +173,10 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
             scheduled.ShouldContain(m => m.Type.Contains("MarkRenewalDue") && m.At == validUntil.AddDays(-90));
         }
 
-        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.MessagesOf<RenewalDue>().ShouldBeEmpty();
+        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).PublishedEvents<RenewalDue>().ShouldBeEmpty();
         App.Clock.Advance(validUntil.AddDays(-89) - App.Clock.GetUtcNow());
-        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.SingleMessage<RenewalDue>().ValidUntil.ShouldBe(validUntil);
-        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).Sent.MessagesOf<RenewalDue>().ShouldBeEmpty();
+        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).PublishedEvents<RenewalDue>().Single().ValidUntil.ShouldBe(validUntil);
+        (await App.Host.InvokeMessageAndWaitAsync(new MarkRenewalDue(awardId))).PublishedEvents<RenewalDue>().ShouldBeEmpty();
 
         // Renewal, in the last six months, on a review within the last twelve.
         var head = Given.As("head", urn);
@@ -189,10 +189,10 @@ public sealed class AwardApplicationTests(DslApp app) : ApiTest(app)
         renewal["validUntil"]!.GetValue<DateTimeOffset>().ShouldBe(validUntil.AddYears(3));
         renewal["renewsAwardId"]!.GetValue<Guid>().ShouldBe(awardId);
 
-        (await App.Host.InvokeMessageAndWaitAsync(new ExpireAward(awardId))).Sent.MessagesOf<AwardExpired>().ShouldBeEmpty();
+        (await App.Host.InvokeMessageAndWaitAsync(new ExpireAward(awardId))).PublishedEvents<AwardExpired>().ShouldBeEmpty();
         App.Clock.Advance(validUntil.AddSeconds(1) - App.Clock.GetUtcNow());
         var expired = await App.Host.InvokeMessageAndWaitAsync(new ExpireAward(awardId));
-        expired.Sent.SingleMessage<AwardExpired>().AwardId.ShouldBe(awardId);
+        expired.PublishedEvents<AwardExpired>().Single().AwardId.ShouldBe(awardId);
         (await Json(await Admin.GetAsync($"/api/awards/{awardId}", Ct)))["status"]!.GetValue<string>().ShouldBe("expired");
         (await Json(await Admin.GetAsync($"/api/awards/{renewalId}", Ct)))["status"]!.GetValue<string>().ShouldBe("active");
     }

@@ -28,10 +28,10 @@ public sealed class StandardsSubscriptionTests(DslApp app) : ApiTest(app)
         (await Given.As("head", "100001").GetAsync($"/api/awards/standards-subscriptions/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         App.Clock.Advance(due.AddDays(29) - App.Clock.GetUtcNow());
-        (await App.Host.InvokeMessageAndWaitAsync(new LapseStandardsSubscription(id, due))).Sent.MessagesOf<StandardsLapsed>().ShouldBeEmpty();
+        (await App.Host.InvokeMessageAndWaitAsync(new LapseStandardsSubscription(id, due))).PublishedEvents<StandardsLapsed>().ShouldBeEmpty();
         App.Clock.Advance(TimeSpan.FromDays(2));
         var lapsed = await App.Host.InvokeMessageAndWaitAsync(new LapseStandardsSubscription(id, due));
-        var published = lapsed.Sent.SingleMessage<StandardsLapsed>();
+        var published = lapsed.PublishedEvents<StandardsLapsed>().Single();
         (published.SubscriptionId, published.SettingUrn, published.ReviewDueAt).ShouldBe((id, urn, due));
         (await Json(await head.GetAsync($"/api/awards/standards-subscriptions/{id}", Ct)))["status"]!.GetValue<string>().ShouldBe("lapsed");
 
@@ -44,6 +44,6 @@ public sealed class StandardsSubscriptionTests(DslApp app) : ApiTest(app)
         var read = await Json(renewed);
         read["status"]!.GetValue<string>().ShouldBe("active");
         read["reviewDueAt"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(App.Clock.GetUtcNow().AddDays(364));
-        (await App.Host.InvokeMessageAndWaitAsync(new LapseStandardsSubscription(id, due))).Sent.MessagesOf<StandardsLapsed>().ShouldBeEmpty();
+        (await App.Host.InvokeMessageAndWaitAsync(new LapseStandardsSubscription(id, due))).PublishedEvents<StandardsLapsed>().ShouldBeEmpty();
     }
 }

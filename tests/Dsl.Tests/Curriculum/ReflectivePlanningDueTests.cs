@@ -19,7 +19,7 @@ public sealed class ReflectivePlanningDueTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.InvokeMessageAndWaitAsync(new CheckReflectivePlanningDue(late));
 
         tracked.Sent.SingleMessage<FlagEnrolmentAtRisk>().ShouldBe(new FlagEnrolmentAtRisk(late, "reflectivePlanningOverdue"));
-        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().Reason.ShouldBe("reflectivePlanningOverdue");
+        tracked.PublishedEvents<EnrolmentAtRisk>().Single().Reason.ShouldBe("reflectivePlanningOverdue");
         var enrolment = await Given.Get($"/api/enrolments/{late}");
         enrolment["atRisk"]!.GetValue<bool>().ShouldBeTrue();
         enrolment["atRiskReason"]!.GetValue<string>().ShouldBe("reflectivePlanningOverdue");

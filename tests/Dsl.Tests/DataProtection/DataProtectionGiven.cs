@@ -37,6 +37,7 @@ public sealed class DataProtectionGiven(DslApp app)
         HttpResponseMessage? response = null;
         await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).ExecuteAndWaitAsync(
             (Func<Wolverine.IMessageContext, Task>)(async _ => { response = await call(); }));
+        await app.Settled();
         return response!;
     }
 

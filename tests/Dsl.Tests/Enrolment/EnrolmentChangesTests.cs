@@ -147,7 +147,7 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
         var view = await Given.Get($"/api/enrolments/{enrolment.Id}");
         view["atRisk"]!.GetValue<bool>().ShouldBeTrue();
         view["atRiskReason"]!.GetValue<string>().ShouldBe("missedWorkshop");
-        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().Reason.ShouldBe("missedWorkshop");
+        tracked.PublishedEvents<EnrolmentAtRisk>().Single().Reason.ShouldBe("missedWorkshop");
     }
 
     [Fact]
@@ -161,6 +161,6 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.InvokeMessageAndWaitAsync(new Dsl.Enrolment.Enrolments.CheckEnrolmentActivity(enrolment.Id));
 
         (await Given.Get($"/api/enrolments/{enrolment.Id}"))["atRiskReason"]!.GetValue<string>().ShouldBe("noActivity");
-        tracked.FindSingleTrackedMessageOfType<EnrolmentAtRisk>().EnrolmentId.ShouldBe(enrolment.Id);
+        tracked.PublishedEvents<EnrolmentAtRisk>().Single().EnrolmentId.ShouldBe(enrolment.Id);
     }
 }

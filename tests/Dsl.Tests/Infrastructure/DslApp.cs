@@ -99,6 +99,8 @@ public sealed class DslApp : IAsyncLifetime
     /// <summary>Empties every module store (reference data is re-seeded) and Wolverine's envelope storage.</summary>
     public async Task ResetAsync()
     {
+        // A batch the last test left running would otherwise write into the next test's empty stores.
+        for (var waited = 0; PendingInBatches > 0 && waited < 500; waited++) await Task.Delay(10);
         foreach (var module in Modules)
             await ((IDocumentStore)Host.Services.GetRequiredService(module.Store)).Advanced.ResetAllData();
         await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
@@ -109,6 +111,26 @@ public sealed class DslApp : IAsyncLifetime
             .CreateCommand("truncate host.integration_events, host.webhook_deliveries, host.access_log restart identity");
         await truncate.ExecuteNonQueryAsync();
     }
+
+    /// <summary>
+    /// Waits until every message sent so far has been handled. A tracked session ends once each message has been
+    /// handed to its batch (module consumers and the integration event log take them in batches, ADR 0036), before
+    /// the batch commits, and a batch fanned out to several modules is sent on to each module's queue: so this waits
+    /// for no batch to be pending and no durable message to be waiting in the inbox.
+    /// </summary>
+    public async Task Settled()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await using var waiting = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
+            .CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
+        while (PendingInBatches > 0 || Convert.ToInt64(await waiting.ExecuteScalarAsync()) > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"messages still waiting after 30 s ({PendingInBatches} in batches)");
+            await Task.Delay(10);
+        }
+    }
+
+    private long PendingInBatches => ((Wolverine.Runtime.WolverineRuntime)Host.GetRuntime()).BatchingPendingCounts.TotalPendingBatchMembers;
 
     /// <summary>
     /// Cohorts whose occupancy counters disagree with a recount of their enrolments, compared in one statement

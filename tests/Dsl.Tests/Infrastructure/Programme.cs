@@ -60,12 +60,13 @@ public sealed class Programme(DslApp app)
     public Task<HttpResponseMessage> Endorse(Guid enrolmentId, HttpClient? client = null) =>
         (client ?? _admin).PostAsJsonAsync($"/api/enrolments/{enrolmentId}/endorsement", Endorsement);
 
-    /// <summary>Submits and endorses, waiting until every module has handled what that published.</summary>
+    /// <summary>Submits and endorses, waiting until every module (and the integration event log) has handled what that published.</summary>
     public async Task<(Guid Id, string Status)> EndorsedEnrolment(string urn, Guid cohortId, string track = "full")
     {
         var id = await Enrolment(urn, cohortId, track);
         HttpResponseMessage? response = null;
         await app.Host.ExecuteAndWaitAsync(async () => { response = await Endorse(id); });
+        await app.Settled();
         response!.EnsureSuccessStatusCode();
         return (id, (await response.Content.ReadFromJsonAsync<JsonNode>())!["status"]!.GetValue<string>());
     }
@@ -78,6 +79,7 @@ public sealed class Programme(DslApp app)
     {
         HttpResponseMessage? response = null;
         await app.Host.ExecuteAndWaitAsync(async () => { response = await call(); });
+        await app.Settled();
         return response!;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Dsl.Enrolment.Contracts;
 using Dsl.Host.Integrators.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Dsl.Tests.Integrators;
 
@@ -29,6 +31,21 @@ public sealed class EventFeedTests(DslApp app) : IntegratorTest(app)
         (await Page($"?after={cursor}"))["items"]!.AsArray().ShouldBeEmpty("the last cursor waits at the end for new events");
         await Publish(Event<EnrolmentSubmitted>(Guid.NewGuid()));
         await Eventually(async () => (await Page($"?after={cursor}"))["items"]!.AsArray().Count == 1, "a new event follows the last cursor");
+    }
+
+    [Fact]
+    public async Task events_arriving_together_are_recorded_together_in_one_transaction_per_batch()
+    {
+        var sent = Enumerable.Range(0, 40).Select(_ => (EnrolmentIntegrationEvent)Event<EnrolmentSubmitted>(Guid.NewGuid())).ToArray();
+        var bus = App.Host.MessageBus();
+        await Task.WhenAll(sent.Select(e => bus.PublishAsync(e).AsTask()));
+        await Eventually(async () => (await Page("?limit=1000"))["items"]!.AsArray().Count == 40, "all are recorded");
+
+        // Rows written by one transaction share its xmin: the log took the 40 in batches, not one commit each.
+        await using var transactions = App.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
+            .CreateCommand("select count(distinct xmin::text) from host.integration_events");
+        var commits = Convert.ToInt32(await transactions.ExecuteScalarAsync(Ct));
+        commits.ShouldBeLessThan(20, $"40 events arriving together were recorded in {commits} transactions");
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ActionLearningSetTests(DslApp app) : ApiTest(app)
 
         var tracked = await App.Host.ExecuteAndWaitAsync(async () =>
             (await Admin.PostAsync($"/api/peer-network/sets/matching/{first["id"]}/accept", null, Ct)).EnsureSuccessStatusCode());
-        tracked.Sent.MessagesOf<ActionLearningSetFormed>().Select(f => f.MemberCount).ShouldBe([6, 6]);
+        tracked.PublishedEvents<ActionLearningSetFormed>().Select(f => f.MemberCount).ShouldBe([6, 6]);
 
         var formed = (await Given.Get($"/api/peer-network/sets?region={Region}"))["items"]!.AsArray();
         formed.Count.ShouldBe(2);
@@ -136,7 +136,7 @@ public sealed class ActionLearningSetTests(DslApp app) : ApiTest(app)
         var tracked = await App.Host.ExecuteAndWaitAsync(async () =>
             (await facilitator.PutAsJsonAsync($"/api/peer-network/sets/{setId}/sessions/5/attendance", new { attended = all }, Ct)).EnsureSuccessStatusCode());
 
-        var completed = tracked.Sent.MessagesOf<ActionLearningSetCompleted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
+        var completed = tracked.PublishedEvents<ActionLearningSetCompleted>().DistinctBy(e => e.EventId).ShouldHaveSingleItem();
         (completed.SetId, completed.MemberCount, completed.Region, completed.FacilitatorId).ShouldBe((setId, 5, Region, "fac-9"));
         var set = await Given.Get($"/api/peer-network/sets/{setId}");
         set["status"]!.GetValue<string>().ShouldBe("completed");
@@ -198,7 +198,7 @@ public sealed class ActionLearningSetTests(DslApp app) : ApiTest(app)
         var withdrawn = await App.Host.ExecuteAndWaitAsync(async () =>
             (await Admin.PostAsJsonAsync($"/api/enrolments/{members[0].Id}/withdrawal", new { reason = "leadLeft" }, Ct)).EnsureSuccessStatusCode());
 
-        var below = withdrawn.Sent.SingleMessage<ActionLearningSetBelowMinimum>();
+        var below = withdrawn.PublishedEvents<ActionLearningSetBelowMinimum>().Single();
         (below.SetId, below.MemberCount, below.FacilitatorId, below.Region).ShouldBe((setId, 4, "fac-9", Region));
         var set = await Given.Get($"/api/peer-network/sets/{setId}");
         set["status"]!.GetValue<string>().ShouldBe("belowMinimum");

@@ -27,7 +27,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", cohortChanged.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", cohortChanged.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Cohorts.CohortChangedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Cohorts.CohortChangedHandler");
             

@@ -31,7 +31,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", enrolmentConfirmed.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", enrolmentConfirmed.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Progress.EnrolmentConfirmedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Progress.EnrolmentConfirmedHandler");
             

@@ -28,7 +28,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", enrolmentTransferred.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", enrolmentTransferred.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Assessment.Enrolments.EnrolmentTransferredHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Assessment.Enrolments.EnrolmentTransferredHandler");
             

@@ -28,7 +28,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", enrolmentWithdrawn.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", enrolmentWithdrawn.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "peernetwork");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "peernetwork");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.PeerNetwork.Members.EnrolmentWithdrawnHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.PeerNetwork.Members.EnrolmentWithdrawnHandler");
             

@@ -27,7 +27,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadErasureRequested.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadErasureRequested.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.DataProtection.LeadErasureRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.DataProtection.LeadErasureRequestedHandler");
             

@@ -30,7 +30,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadErasureRequested.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadErasureRequested.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Enrolment.DataProtection.LeadErasureRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Enrolment.DataProtection.LeadErasureRequestedHandler");
             

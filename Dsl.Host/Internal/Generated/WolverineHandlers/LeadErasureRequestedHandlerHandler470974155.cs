@@ -29,7 +29,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadErasureRequested.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadErasureRequested.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "integrators");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "integrators");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.DataProtection.LeadErasureRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.DataProtection.LeadErasureRequestedHandler");
             

@@ -31,7 +31,6 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadExportRequested.EnrolmentId);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "integrators");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "integrators");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.DataProtection.LeadExportRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.DataProtection.LeadExportRequestedHandler");
             

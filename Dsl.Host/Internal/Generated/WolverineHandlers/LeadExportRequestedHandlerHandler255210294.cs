@@ -26,7 +26,6 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadExportRequested.EnrolmentId);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Enrolment.DataProtection.LeadExportRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Enrolment.DataProtection.LeadExportRequestedHandler");
             

@@ -27,7 +27,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", leadNamed.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadNamed.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Assessment.SkillsReviews.LeadNamedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Assessment.SkillsReviews.LeadNamedHandler");
             

@@ -31,7 +31,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", leadProgressed.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadProgressed.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "assessment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Assessment.Enrolments.LeadProgressedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Assessment.Enrolments.LeadProgressedHandler");
             

@@ -28,7 +28,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", leadProgressed.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", leadProgressed.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Enrolment.Enrolments.LeadProgressedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Enrolment.Enrolments.LeadProgressedHandler");
             // Loading Marten aggregate as part of the aggregate handler workflow

@@ -28,7 +28,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", programmeCompleted.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", programmeCompleted.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Awards.Journeys.ProgrammeCompletedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Awards.Journeys.ProgrammeCompletedHandler");
             

@@ -28,7 +28,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", programmeCompleted.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", programmeCompleted.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "enrolment");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Enrolment.Enrolments.ProgrammeCompletedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Enrolment.Enrolments.ProgrammeCompletedHandler");
             // Loading Marten aggregate as part of the aggregate handler workflow

@@ -33,7 +33,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", selfAssessmentSubmitted.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", selfAssessmentSubmitted.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Progress.SelfAssessmentSubmittedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Progress.SelfAssessmentSubmittedHandler");
             

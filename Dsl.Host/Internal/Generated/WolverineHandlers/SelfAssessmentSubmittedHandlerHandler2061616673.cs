@@ -27,7 +27,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", selfAssessmentSubmitted.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", selfAssessmentSubmitted.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "awards");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Awards.Journeys.SelfAssessmentSubmittedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Awards.Journeys.SelfAssessmentSubmittedHandler");
             

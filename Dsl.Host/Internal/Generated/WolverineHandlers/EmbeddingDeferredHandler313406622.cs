@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: EmbeddingDeferredHandlerHandler988895859
+    // START: EmbeddingDeferredHandler313406622
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class EmbeddingDeferredHandlerHandler988895859 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class EmbeddingDeferredHandler313406622 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> _optionsOfCurriculumOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> _outboxedSessionFactoryOfCurriculumStore;
 
-        public EmbeddingDeferredHandlerHandler988895859(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
+        public EmbeddingDeferredHandler313406622(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
         {
             _optionsOfCurriculumOptions = optionsOfCurriculumOptions;
             _timeProvider = timeProvider;
@@ -33,7 +33,6 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", embeddingDeferred.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", embeddingDeferred.CohortId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", embeddingDeferred.Region);
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Progress.EmbeddingDeferredHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Progress.EmbeddingDeferredHandler");
@@ -55,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: EmbeddingDeferredHandlerHandler988895859
+    // END: EmbeddingDeferredHandler313406622
     
     
 }

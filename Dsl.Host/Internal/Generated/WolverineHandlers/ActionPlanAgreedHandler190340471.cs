@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ActionPlanAgreedHandlerHandler1754917694
+    // START: ActionPlanAgreedHandler190340471
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ActionPlanAgreedHandlerHandler1754917694 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ActionPlanAgreedHandler190340471 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> _optionsOfCurriculumOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> _outboxedSessionFactoryOfCurriculumStore;
 
-        public ActionPlanAgreedHandlerHandler1754917694(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
+        public ActionPlanAgreedHandler190340471(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
         {
             _optionsOfCurriculumOptions = optionsOfCurriculumOptions;
             _timeProvider = timeProvider;
@@ -32,7 +32,6 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", actionPlanAgreed.EnrolmentId);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", actionPlanAgreed.Region);
-            System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Progress.ActionPlanAgreedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Progress.ActionPlanAgreedHandler");
@@ -54,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ActionPlanAgreedHandlerHandler1754917694
+    // END: ActionPlanAgreedHandler190340471
     
     
 }

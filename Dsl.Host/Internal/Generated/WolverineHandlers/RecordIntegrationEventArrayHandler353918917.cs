@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: StandardsLapsedHandler439357663
+    // START: RecordIntegrationEventArrayHandler353918917
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class StandardsLapsedHandler439357663 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class RecordIntegrationEventArrayHandler353918917 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Dsl.Host.Integrators.Broker.IntegrationBroker _integrationBroker;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public StandardsLapsedHandler439357663(Dsl.Host.Integrators.Broker.IntegrationBroker integrationBroker, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public RecordIntegrationEventArrayHandler353918917(Dsl.Host.Integrators.Broker.IntegrationBroker integrationBroker, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _integrationBroker = integrationBroker;
             _timeProvider = timeProvider;
@@ -26,16 +26,21 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var standardsLapsed = (Dsl.Awards.Contracts.StandardsLapsed)context.Envelope.Message;
+            var recordIntegrationEventArray = (Dsl.Host.Integrators.Events.RecordIntegrationEvent[])context.Envelope.Message;
 
-            // Application-specific Open Telemetry auditing
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", standardsLapsed.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "integrators");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Awards.Contracts.StandardsLapsed>");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Awards.Contracts.StandardsLapsed>");
+            if (System.Diagnostics.Activity.Current is { } batchSpan)
+            {
+                batchSpan.DisplayName = "dsl.host.record-integration-event.v1";
+                batchSpan.SetTag("dsl.batch_size", recordIntegrationEventArray.Length);
+                if (recordIntegrationEventArray.Length == 1) batchSpan.SetTag("dsl.region", recordIntegrationEventArray[0].Region);
+            }
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler");
             
             // The actual message execution
-            var outgoing1 = Dsl.Host.Integrators.Events.RecordIntegrationEventHandler<Dsl.Awards.Contracts.StandardsLapsed>.Handle(standardsLapsed, documentSession, _integrationBroker, _timeProvider);
+            var outgoing1 = Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler.Handle(recordIntegrationEventArray, documentSession, _integrationBroker, _timeProvider);
 
             
             // Outgoing, cascaded message
@@ -51,7 +56,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: StandardsLapsedHandler439357663
+    // END: RecordIntegrationEventArrayHandler353918917
     
     
 }

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using Dsl.BuildingBlocks.Http;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using Npgsql;
+using Wolverine;
+using Wolverine.Configuration;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Batching;
+using Wolverine.Runtime.Handlers;
+
+namespace Dsl.BuildingBlocks.Messaging;
+
+/// <summary>
+/// How a module consumes another module's high-volume message, and how the integration event log records: in batches
+/// (ADR 0036). The handler takes <c>T[]</c> and does the whole batch in one transaction; a message still arrives on a
+/// durable queue and is settled only when its batch commits, so a crash loses nothing, and the handler stays
+/// idempotent, as a batch may be run again. A batched message has one consumer: Wolverine would hand a batch on to
+/// several modules' queues outside any transaction, and gives up doing so while the database is away.
+/// </summary>
+public static class BatchedConsumers
+{
+    /// <summary>How long a message waits for company: under load a batch fills while the one before it commits.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(10);
+
+    public const int MaxBatch = 200;
+
+    private static readonly ConditionalWeakTable<WolverineOptions, HashSet<Type>> Batched = new();
+
+    /// <summary>Batches <typeparamref name="T"/> for its one consumer's <c>Handle(T[])</c> (checked at start-up).</summary>
+    public static WolverineOptions ConsumeInBatches<T>(this WolverineOptions opts)
+    {
+        if (Batched.GetOrCreateValue(opts).Add(typeof(T))) opts.BatchMessagesOf<T>(Configure<T>);
+        return opts;
+    }
+
+    public static void Configure<T>(BatchingOptions batching)
+    {
+        batching.TriggerTime = Window;
+        batching.BatchSize = MaxBatch;
+        batching.Batcher = new TracedBatcher<T>();
+    }
+
+    /// <summary>
+    /// Failures the host's policies already retry, the whole batch again (the database away, a transient error, a race
+    /// on a stream); anything else is taken to be a message the handler cannot take.
+    /// </summary>
+    public static bool IsRetried(Exception exception) =>
+        DatabaseUnavailable.Is(exception) || exception is NpgsqlException { IsTransient: true }
+            or ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+}
+
+/// <summary>
+/// Makes each batch one unit of work in the traces: the batch continues the trace of its first message, so a single
+/// message (the usual case off-peak, and in tests) is traced end to end as if it had not been batched; the batch's
+/// size is tagged (<c>dsl.batch_size</c>). The others' traces end where they were handed to the batch.
+/// </summary>
+public sealed class TracedBatcher<T> : IMessageBatcher
+{
+    public IEnumerable<Envelope> Group(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes.Count == 0) yield break;
+        var messages = envelopes.Select(e => e.Message).OfType<T>().ToArray();
+        yield return new Envelope(messages, envelopes) { ParentId = envelopes[0].ParentId };
+    }
+
+    public Type BatchMessageType => typeof(T[]);
+}
+
+/// <summary>
+/// A batch that fails with something no retry will cure is split: each of its messages is sent again on its own, to
+/// the same queue, so only the one that fails alone is dead-lettered and the rest are handled. Applies to every
+/// batched handler; and a batched message may have only one consumer.
+/// </summary>
+public sealed class IsolatePoisonedBatchMembers : IHandlerPolicy
+{
+    public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains.Where(c => c.MessageType.IsArray && c.ByEndpoint.Count > 1))
+            throw new InvalidOperationException(
+                $"{chain.MessageType.Name} is handled by {string.Join(", ", chain.ByEndpoint.Select(c => c.Handlers[0].HandlerType.FullName))}: a batched " +
+                "message has one consumer, as a batch handed on to several queues is not persisted in a transaction (ADR 0036)");
+        foreach (var chain in chains.SelectMany(c => c.ByEndpoint.Append(c)).Distinct().Where(c => c.MessageType.IsArray))
+            chain.OnException(e => !BatchedConsumers.IsRetried(e), "not a failure a retry cures")
+                .CustomAction(SplitAsync, "send each message of the batch again on its own; dead-letter a single one");
+    }
+
+    private static async ValueTask SplitAsync(IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception)
+    {
+        var envelope = lifecycle.Envelope!;
+        if (envelope.Message is not Array { Length: > 1 } batch || envelope.Destination is null)
+        {
+            await lifecycle.MoveToDeadLetterQueueAsync(exception);
+            return;
+        }
+        var endpoint = lifecycle.EndpointFor(envelope.Destination);
+        foreach (var message in batch)
+        {
+            var single = Array.CreateInstance(batch.GetType().GetElementType()!, 1);
+            single.SetValue(message, 0);
+            await endpoint.SendAsync(single);
+        }
+        await lifecycle.FlushOutgoingMessagesAsync();
+        await lifecycle.CompleteAsync();
+    }
+}
