@@ -94,6 +94,7 @@ public sealed class WebhookDeliveryTests(DslApp app) : IntegratorTest(app)
         (await Deliveries(subscription))[0]!["status"]!.GetValue<string>().ShouldBe("deadLettered");
 
         await Publish(Event<EnrolmentEndorsed>(Guid.NewGuid()));
+        await App.Settled(); // recorded while the subscription is disabled, not after it resumes
         await Eventually(async () => (await Deliveries(subscription)).Count == 1 && Receiver.Received.Count == 1,
             "nothing more is queued for a disabled subscription");
 
