@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dsl.BuildingBlocks.Http;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -14,11 +13,11 @@ using Wolverine.Runtime.Handlers;
 namespace Dsl.BuildingBlocks.Messaging;
 
 /// <summary>
-/// How a module consumes another module's high-volume message, and how the integration event log records: in batches
-/// (ADR 0036). The handler takes <c>T[]</c> and does the whole batch in one transaction; a message still arrives on a
-/// durable queue and is settled only when its batch commits, so a crash loses nothing, and the handler stays
-/// idempotent, as a batch may be run again. A batched message has one consumer: Wolverine would hand a batch on to
-/// several modules' queues outside any transaction, and gives up doing so while the database is away.
+/// How a message is handled in batches (ADR 0036; today the integration event log): <c>opts.BatchMessagesOf&lt;T&gt;(
+/// BatchedConsumers.Configure&lt;T&gt;)</c> and a <c>Handle(T[])</c> doing the whole batch in one transaction. A message
+/// still arrives on a durable queue and is settled only when its batch commits, so a crash loses nothing; the handler
+/// stays idempotent, as a batch may be run again. A batched message has one consumer: Wolverine hands a batch on to
+/// several consumers' queues outside any transaction, and gives up doing so while the database is away.
 /// </summary>
 public static class BatchedConsumers
 {
@@ -26,15 +25,6 @@ public static class BatchedConsumers
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(10);
 
     public const int MaxBatch = 200;
-
-    private static readonly ConditionalWeakTable<WolverineOptions, HashSet<Type>> Batched = new();
-
-    /// <summary>Batches <typeparamref name="T"/> for its one consumer's <c>Handle(T[])</c> (checked at start-up).</summary>
-    public static WolverineOptions ConsumeInBatches<T>(this WolverineOptions opts)
-    {
-        if (Batched.GetOrCreateValue(opts).Add(typeof(T))) opts.BatchMessagesOf<T>(Configure<T>);
-        return opts;
-    }
 
     public static void Configure<T>(BatchingOptions batching)
     {

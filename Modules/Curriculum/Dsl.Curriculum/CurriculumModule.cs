@@ -1,4 +1,3 @@
-using Dsl.Enrolment.Contracts;
 using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Certificates;
 using Dsl.Curriculum.Cohorts;
@@ -46,8 +45,6 @@ public static class CurriculumModule
                 typeof(Resource), typeof(Certificate));
 
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
-        // Enrolment sends one for every enrolment, and Curriculum is its only consumer: handled a batch at a time (ADR 0036).
-        opts.ConsumeInBatches<EnrolmentSubmitted>();
         return opts;
     }
 }

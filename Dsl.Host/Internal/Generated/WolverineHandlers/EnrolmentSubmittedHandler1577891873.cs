@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: EnrolmentSubmittedArrayHandler1653612129
+    // START: EnrolmentSubmittedHandler1577891873
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class EnrolmentSubmittedArrayHandler1653612129 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class EnrolmentSubmittedHandler1577891873 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> _outboxedSessionFactoryOfCurriculumStore;
 
-        public EnrolmentSubmittedArrayHandler1653612129(Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
+        public EnrolmentSubmittedHandler1577891873(Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
         {
             _outboxedSessionFactoryOfCurriculumStore = outboxedSessionFactoryOfCurriculumStore;
         }
@@ -21,23 +21,18 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var enrolmentSubmittedArray = (Dsl.Enrolment.Contracts.EnrolmentSubmitted[])context.Envelope.Message;
+            var enrolmentSubmitted = (Dsl.Enrolment.Contracts.EnrolmentSubmitted)context.Envelope.Message;
 
+            // Application-specific Open Telemetry auditing
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.enrolment_id", enrolmentSubmitted.EnrolmentId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.cohort_id", enrolmentSubmitted.CohortId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("dsl.region", enrolmentSubmitted.Region);
             System.Diagnostics.Activity.Current?.SetTag("dsl.module", "curriculum");
-            if (System.Diagnostics.Activity.Current is { } batchSpan)
-            {
-                batchSpan.DisplayName = "dsl.enrolment.submitted.v1";
-                batchSpan.SetTag("dsl.batch_size", enrolmentSubmittedArray.Length);
-                if (enrolmentSubmittedArray.Length == 1) batchSpan.SetTag("dsl.enrolment_id", enrolmentSubmittedArray[0].EnrolmentId);
-                if (enrolmentSubmittedArray.Length == 1) batchSpan.SetTag("dsl.cohort_id", enrolmentSubmittedArray[0].CohortId);
-                if (enrolmentSubmittedArray.Length == 1) batchSpan.SetTag("dsl.region", enrolmentSubmittedArray[0].Region);
-            }
-
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Progress.EnrolmentSubmittedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Progress.EnrolmentSubmittedHandler");
             
             // The actual message execution
-            await Dsl.Curriculum.Progress.EnrolmentSubmittedHandler.Handle(enrolmentSubmittedArray, documentSession, cancellation).ConfigureAwait(false);
+            await Dsl.Curriculum.Progress.EnrolmentSubmittedHandler.Handle(enrolmentSubmitted, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -49,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: EnrolmentSubmittedArrayHandler1653612129
+    // END: EnrolmentSubmittedHandler1577891873
     
     
 }
