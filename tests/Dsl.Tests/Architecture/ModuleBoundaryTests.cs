@@ -125,9 +125,8 @@ public sealed partial class ModuleBoundaryTests(DslApp app)
             .Where(h => modules.Contains(h.HandlerType.Assembly))
             .Distinct().ToList();
         handlers.ShouldNotBeEmpty();
-        // A batched handler (ADR 0036) takes an array and is named for the message all the same.
         foreach (var (message, handler) in handlers)
-            handler.Name.ShouldBe($"{(message.IsArray ? message.GetElementType()! : message).Name}Handler", $"{handler.FullName} handles {message.Name}");
+            handler.Name.ShouldBe($"{message.Name}Handler", $"{handler.FullName} handles {message.Name}");
 
         var sources = Directory.EnumerateFiles(Path.Combine(ModuleFolders.RepositoryRoot, "Modules"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
