@@ -58,8 +58,9 @@ public static class IntegrationEventLog
 
     /// <summary>
     /// Queues, inside the handler's transaction, the event's row in the log and one pending delivery per
-    /// subscription it matches (<see cref="WebhookSubscription.Wants"/>, read in the same statement; a batch's
-    /// statements go in one round trip). An event already recorded (a redelivered message) adds nothing.
+    /// subscription that wants it, read in the same statement (a batch's statements go in one round trip): not
+    /// disabled (a paused one queues and waits), listing the event's type or <see cref="WebhookSubscription.AllTypes"/>,
+    /// and listing its region or none. An event already recorded (a redelivered message) adds nothing.
     /// </summary>
     public static void Record(IDocumentSession session, RecordIntegrationEvent @event, DateTimeOffset now) =>
         session.QueueSqlCommand($"""

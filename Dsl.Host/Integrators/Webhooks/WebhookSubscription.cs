@@ -28,12 +28,6 @@ public sealed class WebhookSubscription : IRevisioned
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
-    /// <summary>Whether an event of this type and region is queued for this subscription (paused ones queue and wait).</summary>
-    public bool Wants(string type, string region) =>
-        Status != SubscriptionStatus.Disabled
-        && (EventTypes.Contains(AllTypes) || EventTypes.Contains(type))
-        && (Regions.Count == 0 || Regions.Contains(region));
-
     /// <summary>The secrets that sign a delivery sent now: the current one, and a rotated-out one until it retires.</summary>
     public IEnumerable<string> SigningSecretsAt(DateTimeOffset now) =>
         Secrets.Where(s => s.RetiresAt is null || s.RetiresAt > now).Select(s => s.Value);
