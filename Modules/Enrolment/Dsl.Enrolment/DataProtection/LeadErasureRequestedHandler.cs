@@ -16,21 +16,19 @@ public static class LeadErasureRequestedHandler
     public static async Task<EnrolmentLeadErased> Handle(LeadErasureRequested request, IDocumentSession session,
         IEnrolmentStore store, CancellationToken ct)
     {
-        var kinds = new List<string>();
+        var erased = new ErasedKinds(session);
         var enrolment = await session.LoadAsync<Enrolment>(request.EnrolmentId, ct);
-        if (enrolment is not null && await session.LoadAsync<Lead>(enrolment.LeadId, ct) is { } lead)
-        {
-            lead.Name = Erasure.Placeholder;
-            lead.Email = Erasure.Placeholder;
-            lead.JobTitle = Erasure.Placeholder;
-            session.Store(lead);
-            kinds.Add("leadNameEmailAndJobTitle");
-        }
         if (enrolment is not null)
         {
+            await erased.AnonymiseAsync<Lead>("leadNameEmailAndJobTitle", enrolment.LeadId, lead =>
+            {
+                lead.Name = Erasure.Placeholder;
+                lead.Email = Erasure.Placeholder;
+                lead.JobTitle = Erasure.Placeholder;
+            }, ct);
             await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(enrolment.Id), ct);
-            kinds.Add("endorserName");
+            erased.Noted("endorserName", found: true);
         }
-        return new EnrolmentLeadErased { RequestId = request.RequestId, EnrolmentId = request.EnrolmentId, Kinds = kinds };
+        return new EnrolmentLeadErased { RequestId = request.RequestId, EnrolmentId = request.EnrolmentId, Kinds = erased.Kinds };
     }
 }
