@@ -9,6 +9,15 @@ namespace Dsl.Benchmarks;
 /// </summary>
 public static class Backlog
 {
+    /// <summary>Waits until the modules have handled every message the enrolments caused (at most two minutes).</summary>
+    public static async Task<TimeSpan> DrainAsync(NpgsqlDataSource db)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var backlog = db.CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
+        while ((long)(await backlog.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
+        return clock.Elapsed;
+    }
+
     public sealed record Sample(double Seconds, Dictionary<string, long> ByQueue)
     {
         public long Total => ByQueue.Values.Sum();

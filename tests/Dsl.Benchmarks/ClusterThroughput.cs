@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Dsl.BuildingBlocks.Postgres;
 using Dsl.Host.Security;
 using Microsoft.IdentityModel.Tokens;
@@ -85,17 +83,17 @@ public static class ClusterThroughput
                 var import = await clients[0].PostAsync("/api/settings/imports",
                     new ByteArrayContent(GiasExtract.Create(2 * (warmUp + operations) + 200, 400000)) { Headers = { ContentType = new("text/csv") } });
                 import.EnsureSuccessStatusCode();
-                await Send(clients[0], HttpMethod.Post, "/api/academic-years", new { name = "2030/31", placeCap = 100_000 });
+                await Api.SendAsync(clients[0], HttpMethod.Post, "/api/academic-years", new { name = "2030/31", placeCap = 100_000 });
                 var cohorts = new Dictionary<string, Guid>();
                 foreach (var region in Regions)
-                    cohorts[region] = (await Send(clients[0], HttpMethod.Post, "/api/cohorts", new
+                    cohorts[region] = (await Api.SendAsync(clients[0], HttpMethod.Post, "/api/cohorts", new
                     {
                         academicYearId = "2030-31", region, deliveryMode = "virtual", name = $"Benchmark {region}", startsOn = "2030-10-01", capacity = 1000,
                     }))["id"]!.GetValue<Guid>();
                 var settings = new List<(string Urn, string Region)>();
                 for (string? cursor = null; ;)
                 {
-                    var page = await Send(clients[0], HttpMethod.Get, "/api/settings?limit=200" + (cursor is null ? "" : "&cursor=" + cursor));
+                    var page = await Api.SendAsync(clients[0], HttpMethod.Get, "/api/settings?limit=200" + (cursor is null ? "" : "&cursor=" + cursor));
                     settings.AddRange(page["items"]!.AsArray().Select(s => (s!["urn"]!.GetValue<string>(), s["region"]!.GetValue<string>())));
                     if ((cursor = page["nextCursor"]?.GetValue<string>()) is null) break;
                 }
@@ -104,12 +102,12 @@ public static class ClusterThroughput
                 async Task SubmitAndEndorse()
                 {
                     var (urn, region) = settings[Interlocked.Increment(ref nextSetting)];
-                    var submitted = await Send(Next(), HttpMethod.Post, "/api/enrolments", new
+                    var submitted = await Api.SendAsync(Next(), HttpMethod.Post, "/api/enrolments", new
                     {
                         settingUrn = urn, cohortId = cohorts[region], track = "full",
                         lead = new { name = "Bench Lead", email = $"lead{urn}@example.org", jobTitle = "Deputy head", onSeniorLeadershipTeam = true },
                     });
-                    await Send(Next(), HttpMethod.Post, $"/api/enrolments/{submitted["id"]}/endorsement", new
+                    await Api.SendAsync(Next(), HttpMethod.Post, $"/api/enrolments/{submitted["id"]}/endorsement", new
                     {
                         endorserName = "Bench Head", endorserRole = "Head teacher", confirmsIndividual = true, confirmsWholeSchoolApproachPlans = true,
                     });
@@ -118,9 +116,9 @@ public static class ClusterThroughput
                 // Warm up (JIT tiering on every node), let the modules catch up, then measure.
                 await using var db = NpgsqlDataSource.Create(connectionString);
                 await Measure.Run(Clients, warmUp, _ => SubmitAndEndorse());
-                await DrainBacklog(db);
+                await Backlog.DrainAsync(db);
                 var result = await Measure.Run(Clients, operations, _ => SubmitAndEndorse());
-                var drained = await DrainBacklog(db);
+                var drained = await Backlog.DrainAsync(db);
                 Console.WriteLine($"{count} node(s): {result.PerSecond:F0} ops/s, p50 {result.P(50):F1} ms, p99 {result.P(99):F1} ms; " +
                                   $"module backlog drained {drained.TotalSeconds:F1} s after the last endorsement");
                 return result;
@@ -179,24 +177,6 @@ public static class ClusterThroughput
             await Task.Delay(200); // polling readiness
         }
         Console.WriteLine($"node {client.BaseAddress} ready in {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
-    /// <summary>Waits until the modules have handled every message the enrolments caused (at most two minutes).</summary>
-    private static async Task<TimeSpan> DrainBacklog(NpgsqlDataSource db)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var backlog = db.CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
-        while ((long)(await backlog.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
-        return clock.Elapsed;
-    }
-
-    private static async Task<JsonNode> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{method} {client.BaseAddress}{url} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive free ports on the loopback.</summary>

@@ -102,7 +102,7 @@ try
     // a long-running host is measured, not a cold one. Then let the modules catch up.
     await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
     await Measure.Run(32, (int)(1000 * scale), _ => SubmitAndEndorse());
-    await DrainBacklog(db);
+    await Backlog.DrainAsync(db);
 
     var dsl = new List<Measure.Result>();
     var requestLatencies = new List<double>();
@@ -143,7 +143,7 @@ try
 
     // The same logical writes with plain Npgsql, same database, same concurrency — once the modules have
     // handled every message the DSL run caused, so the baseline does not compete with that backlog.
-    var drained = await DrainBacklog(db);
+    var drained = await Backlog.DrainAsync(db);
     // Everything the 32-client run caused, the consumers' catch-up included (not after a sustained run).
     var cpu32Done = sustained is null ? CpuTime.Read(host.Id, postmaster).Since(cpuBefore32!) : null;
     var recorded32 = await RecordedEvents(db) - eventsBefore32;
@@ -281,15 +281,6 @@ static async Task<long> RecordedEvents(NpgsqlDataSource db)
     return (long)(await count.ExecuteScalarAsync())!;
 }
 
-// Waits until the modules have handled every message the enrolments caused (at most two minutes).
-async Task<TimeSpan> DrainBacklog(NpgsqlDataSource db)
-{
-    var clock = Stopwatch.StartNew();
-    await using var backlog = db.CreateCommand("select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
-    while ((long)(await backlog.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
-    return clock.Elapsed;
-}
-
 async Task SubmitAndEndorse(List<double>? requests = null)
 {
     var (urn, region) = settings[Interlocked.Increment(ref nextSetting)];
@@ -308,14 +299,7 @@ async Task SubmitAndEndorse(List<double>? requests = null)
         lock (requests) requests.AddRange([submitMs, clock.Elapsed.TotalMilliseconds - submitMs]);
 }
 
-async Task<JsonNode> Send(HttpMethod method, string url, object? body = null)
-{
-    using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-    using var response = await http.SendAsync(request);
-    if (!response.IsSuccessStatusCode)
-        throw new InvalidOperationException($"{method} {url} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-}
+Task<JsonNode> Send(HttpMethod method, string url, object? body = null) => Api.SendAsync(http, method, url, body);
 
 async Task Get(string url)
 {
