@@ -34,19 +34,20 @@ public static class BatchedConsumers
     }
 
     /// <summary>
-    /// A consumer that takes <typeparamref name="T"/> in batches, a batch per transaction, from its own sequential
-    /// durable queue, in the order they were sent; other messages reach it as a <typeparamref name="T"/> through
-    /// <see cref="TakenInBatches{T}.From{TMessage}"/> (converted as they are sent, ADR 0038).
+    /// A consumer that takes <typeparamref name="T"/> in batches, a batch per transaction, from its own durable queue;
+    /// other messages reach it as a <typeparamref name="T"/> through <see cref="TakenInBatches{T}.From{TMessage}"/>
+    /// (converted as they are sent, ADR 0038). <paramref name="ordered"/>: one batch at a time, in the order they were
+    /// sent — needed unless every message stands alone (no later one overwrites or completes an earlier one).
     /// </summary>
-    public static TakenInBatches<T> TakeInBatches<T>(this WolverineOptions opts, string queue)
+    public static TakenInBatches<T> TakeInBatches<T>(this WolverineOptions opts, string queue, bool ordered = true)
     {
         opts.Publish(rule => rule.Message<T>().ToLocalQueue(queue));
-        opts.BatchMessagesOf<T>(batching =>
-            {
-                Configure<T>(batching);
-                batching.LocalExecutionQueueName = queue;
-            })
-            .Sequential();
+        var local = opts.BatchMessagesOf<T>(batching =>
+        {
+            Configure<T>(batching);
+            batching.LocalExecutionQueueName = queue;
+        });
+        if (ordered) local.Sequential();
         return new(SentAs.In(opts));
     }
 

@@ -24,7 +24,8 @@ public static class PeerNetworkModule
             store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
             store.Schema.For<NetworkCalendarLink>().UniqueIndex(l => l.TokenHash);
         });
-        opts.TakeInBatches<PeerNetworkEnrolmentUpdate>(PeerNetworkEnrolmentUpdate.Queue)
+        // Confirmations stand alone (the first makes the member, a later one changes nothing): two batches at a time.
+        opts.TakeInBatches<PeerNetworkEnrolmentUpdate>(PeerNetworkEnrolmentUpdate.Queue, ordered: false)
             .From<EnrolmentConfirmed>(confirmed => new(confirmed));
         opts.DeclarePersonalData<IPeerNetworkStore>()
             .Holds<NetworkMember>("directory listing and consent removed; membership stays", "display name and text the lead chose to list",
