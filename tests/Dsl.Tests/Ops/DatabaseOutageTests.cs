@@ -111,7 +111,9 @@ public sealed class DatabaseOutageTests(DslApp app) : IAsyncLifetime
         var expected = accepted.Values.SelectMany(id => new[] { "submitted", "endorsed", "confirmed" }
             .Select(type => (id.ToString(), $"dsl.enrolment.{type}.v1"))).ToHashSet();
         await Until(() => expected.IsSubsetOf(Delivered()), TimeSpan.FromSeconds(60), throwOnTimeout: false);
-        expected.Except(Delivered()).ShouldBeEmpty("every committed event is delivered after the outage");
+        var undelivered = expected.Except(Delivered()).ToList();
+        undelivered.ShouldBeEmpty("every committed event is delivered after the outage" +
+                                  (undelivered.Count == 0 ? "" : await EvidenceAsync(undelivered, host)));
         foreach (var id in accepted.Values)
         {
             var progress = await Until(async () => (await admin.GetAsync($"/api/curriculum/progress/{id}", Ct)).StatusCode == HttpStatusCode.OK,
@@ -149,6 +151,34 @@ public sealed class DatabaseOutageTests(DslApp app) : IAsyncLifetime
 
     private string Describe(string what) =>
         $"{what}: {string.Join(", ", _attempts.Where(a => a.Status >= 500 || a.Took > TimeSpan.FromSeconds(3)).Take(10))}";
+
+    /// <summary>
+    /// What a lost event left behind, for the failure message: every envelope or log row that mentions its subject
+    /// (an envelope marked handled is swept a minute later), and the host's last warnings and errors.
+    /// </summary>
+    private async Task<string> EvidenceAsync(IEnumerable<(string Subject, string Type)> missing, HostProcess host)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
+        await db.OpenAsync(Ct);
+        var rows = new List<string>();
+        foreach (var subject in missing.Select(m => m.Subject).Distinct())
+        {
+            await using var command = new Npgsql.NpgsqlCommand("""
+                select 'envelope', status, message_type, attempts::text from wolverine.wolverine_incoming_envelopes
+                where position(convert_to(@id, 'UTF8') in body) > 0
+                union all select 'dead letter', exception_type, message_type, '' from wolverine.wolverine_dead_letters
+                where position(convert_to(@id, 'UTF8') in body) > 0
+                union all select 'log', type, subject, '' from host.integration_events where subject = @id
+                """, db);
+            command.Parameters.AddWithValue("id", subject);
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+                rows.Add($"{subject}: {reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}");
+        }
+        var problems = host.Output.Where(l => l.Contains("\"LogLevel\":\"Warning\"") || l.Contains("\"LogLevel\":\"Error\""))
+            .TakeLast(30).Select(l => l.Length > 400 ? l[..400] : l);
+        return $"\nrows about them:\n{string.Join("\n", rows)}\nthe host's last warnings and errors:\n{string.Join("\n", problems)}";
+    }
 
     private HashSet<(string, string)> Delivered() => _receiver.Received
         .Select(r => JsonNode.Parse(r.Body)!)
