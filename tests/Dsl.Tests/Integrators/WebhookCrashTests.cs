@@ -63,10 +63,10 @@ public sealed class WebhookCrashTests(DslApp app) : IAsyncLifetime
         enrolments.Count.ShouldBeGreaterThanOrEqualTo(30);
 
         var expected = enrolments.SelectMany(e => Expected(e!)).ToHashSet();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!expected.IsSubsetOf(Delivered()) && DateTime.UtcNow < deadline)
-            await Task.Delay(200, Ct); // polling the outcome, not sleeping in place of a wait
-        expected.Except(Delivered()).ShouldBeEmpty("every event the modules committed before and after the crash is delivered");
+        await Polling.Until(() => Task.FromResult(expected.IsSubsetOf(Delivered())), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200));
+        var undelivered = expected.Except(Delivered()).ToList();
+        undelivered.ShouldBeEmpty("every event the modules committed before and after the crash is delivered" +
+                                  (undelivered.Count == 0 ? "" : await LostEvents.DescribeAsync(_database.ConnectionString, undelivered.Select(u => u.Item1), restarted)));
         _receiver.Received.GroupBy(r => r.Id).ShouldAllBe(g => g.Select(r => r.Body).Distinct().Count() == 1,
             "a redelivered event carries the same id and body");
 

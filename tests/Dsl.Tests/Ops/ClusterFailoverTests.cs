@@ -296,16 +296,8 @@ public sealed class ClusterFailoverTests(DslApp app, ITestOutputHelper output) :
         }
     }
 
-    private static async Task<bool> Until(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(250, Ct); // polling the outcome
-        }
-        return true;
-    }
+    private static Task<bool> Until(Func<Task<bool>> condition, TimeSpan limit) =>
+        Polling.Until(condition, limit, TimeSpan.FromMilliseconds(250));
 }
 
 internal static class ClusterClients

@@ -45,12 +45,9 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
         // The submission recorded first: a batch of the log continues the trace of its first event (ADR 0036), so the
         // endorsement's events must not share a batch with the submission's.
         var integrator = host.Client(app.Tokens.Issue("integrator"));
-        for (var tries = 0; tries < 100; tries++)
-        {
-            var feed = await integrator.GetFromJsonAsync<JsonNode>("/api/events?types=dsl.enrolment.submitted.v1", Ct);
-            if (feed!["items"]!.AsArray().Any(e => e!["subject"]!.GetValue<string>() == enrolment.ToString())) break;
-            await Task.Delay(100, Ct);
-        }
+        (await Polling.Until(async () => (await integrator.GetFromJsonAsync<JsonNode>("/api/events?types=dsl.enrolment.submitted.v1", Ct))!
+                ["items"]!.AsArray().Any(e => e!["subject"]!.GetValue<string>() == enrolment.ToString()), TimeSpan.FromSeconds(10)))
+            .ShouldBeTrue("the submission is recorded in the feed");
 
         var endorsed = await admin.PostAsJsonAsync($"/api/enrolments/{enrolment}/endorsement", Programme.Endorsement, Ct);
         endorsed.EnsureSuccessStatusCode();

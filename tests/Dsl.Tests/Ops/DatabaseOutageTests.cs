@@ -113,7 +113,7 @@ public sealed class DatabaseOutageTests(DslApp app) : IAsyncLifetime
         await Until(() => expected.IsSubsetOf(Delivered()), TimeSpan.FromSeconds(60), throwOnTimeout: false);
         var undelivered = expected.Except(Delivered()).ToList();
         undelivered.ShouldBeEmpty("every committed event is delivered after the outage" +
-                                  (undelivered.Count == 0 ? "" : await EvidenceAsync(undelivered, host)));
+                                  (undelivered.Count == 0 ? "" : await LostEvents.DescribeAsync(_postgres.ConnectionString, undelivered.Select(u => u.Item1), host)));
         foreach (var id in accepted.Values)
         {
             var progress = await Until(async () => (await admin.GetAsync($"/api/curriculum/progress/{id}", Ct)).StatusCode == HttpStatusCode.OK,
@@ -152,34 +152,6 @@ public sealed class DatabaseOutageTests(DslApp app) : IAsyncLifetime
     private string Describe(string what) =>
         $"{what}: {string.Join(", ", _attempts.Where(a => a.Status >= 500 || a.Took > TimeSpan.FromSeconds(3)).Take(10))}";
 
-    /// <summary>
-    /// What a lost event left behind, for the failure message: every envelope or log row that mentions its subject
-    /// (an envelope marked handled is swept a minute later), and the host's last warnings and errors.
-    /// </summary>
-    private async Task<string> EvidenceAsync(IEnumerable<(string Subject, string Type)> missing, HostProcess host)
-    {
-        await using var db = new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
-        await db.OpenAsync(Ct);
-        var rows = new List<string>();
-        foreach (var subject in missing.Select(m => m.Subject).Distinct())
-        {
-            await using var command = new Npgsql.NpgsqlCommand("""
-                select 'envelope', status, message_type, attempts::text from wolverine.wolverine_incoming_envelopes
-                where position(convert_to(@id, 'UTF8') in body) > 0
-                union all select 'dead letter', exception_type, message_type, '' from wolverine.wolverine_dead_letters
-                where position(convert_to(@id, 'UTF8') in body) > 0
-                union all select 'log', type, subject, '' from host.integration_events where subject = @id
-                """, db);
-            command.Parameters.AddWithValue("id", subject);
-            await using var reader = await command.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-                rows.Add($"{subject}: {reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}");
-        }
-        var problems = host.Output.Where(l => l.Contains("\"LogLevel\":\"Warning\"") || l.Contains("\"LogLevel\":\"Error\""))
-            .TakeLast(30).Select(l => l.Length > 400 ? l[..400] : l);
-        return $"\nrows about them:\n{string.Join("\n", rows)}\nthe host's last warnings and errors:\n{string.Join("\n", problems)}";
-    }
-
     private HashSet<(string, string)> Delivered() => _receiver.Received
         .Select(r => JsonNode.Parse(r.Body)!)
         .Select(e => (e["subject"]!.GetValue<string>(), e["type"]!.GetValue<string>())).ToHashSet();
@@ -203,15 +175,6 @@ public sealed class DatabaseOutageTests(DslApp app) : IAsyncLifetime
     private static Task Until(Func<bool> condition, TimeSpan limit, bool throwOnTimeout = true) =>
         Until(() => Task.FromResult(condition()), limit, throwOnTimeout);
 
-    private static async Task<bool> Until(Func<Task<bool>> condition, TimeSpan limit, bool throwOnTimeout = false)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                return throwOnTimeout ? throw new TimeoutException($"condition not met within {limit}") : false;
-            await Task.Delay(100, Ct); // polling the outcome
-        }
-        return true;
-    }
+    private static async Task<bool> Until(Func<Task<bool>> condition, TimeSpan limit, bool throwOnTimeout = false) =>
+        await Polling.Until(condition, limit) || (throwOnTimeout ? throw new TimeoutException($"condition not met within {limit}") : false);
 }
