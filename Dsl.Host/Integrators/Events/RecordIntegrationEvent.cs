@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Host.Integrators.Broker;
 using Dsl.Host.Integrators.Catalogue;
 using Wolverine.Attributes;
@@ -55,18 +56,13 @@ public static class RecordIntegrationEventsHandler
 /// </summary>
 public sealed class IntegrationEventRouting : IMessageRouteSource
 {
-    [ThreadStatic] private static Type? _resolving;
-
     public IEnumerable<IMessageRoute> FindRoutes(Type messageType, IWolverineRuntime runtime)
     {
-        if (_resolving == messageType || !IntegrationEventCatalogue.Instance.Lists(messageType)) return [];
+        if (!IntegrationEventCatalogue.Instance.Lists(messageType)) return [];
         // Wolverine stops at its first terminating route source once any route is found, so an added route would
-        // hide the modules' own handlers: resolve those first (this source standing aside), then add the recorder.
-        _resolving = messageType;
-        IMessageRoute[] others;
-        try { others = runtime.RoutingFor(messageType).Routes; }
-        finally { _resolving = null; }
-        return [.. others, .. runtime.RoutingFor(typeof(RecordIntegrationEvent)).Routes.Select(route => new ToRecorder(route))];
+        // hide the modules' own handlers: the other sources' routes first, then the recorder.
+        return [.. OtherRoutes.Find(this, messageType, runtime),
+            .. runtime.RoutingFor(typeof(RecordIntegrationEvent)).Routes.Select(route => new ToRecorder(route))];
     }
 
     /// <summary>Terminating: what it returns already holds every other route of the event.</summary>

@@ -37,6 +37,38 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
         }
     }
 
+    /// <summary>
+    /// The first send of an event type resolves its routes; requests on several threads can do so at once. None may
+    /// see the event routed without the log (ADR 0039): on main before the fix, 332 of 12,800 such lookups did.
+    /// </summary>
+    [Fact]
+    public async Task an_event_routed_for_the_first_time_on_many_threads_at_once_still_goes_to_the_log()
+    {
+        var runtime = (Wolverine.Runtime.WolverineRuntime)App.Host.GetRuntime();
+        // Wolverine's own way of forgetting a type's routes (internal: it does so after describing its resources).
+        var forget = typeof(Wolverine.Runtime.WolverineRuntime).GetMethod("ClearRoutingFor", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var incomplete = new List<string>();
+        foreach (var type in Dsl.Host.Integrators.Catalogue.IntegrationEventCatalogue.Instance.Types)
+        {
+            string Destinations(Wolverine.Runtime.Routing.IMessageRouter router) =>
+                string.Join(", ", router.Routes.Select(r => r.Describe().Endpoint.ToString()).Order());
+            var expected = Destinations(runtime.RoutingFor(type.ClrType));
+            expected.ShouldContain("local://integration-events/");
+            for (var round = 0; round < 20; round++)
+            {
+                forget.Invoke(runtime, [type.ClrType]);
+                using var together = new Barrier(8);
+                var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+                {
+                    together.SignalAndWait(Ct);
+                    return Destinations(runtime.RoutingFor(type.ClrType));
+                }, Ct)));
+                incomplete.AddRange(seen.Where(s => s != expected).Select(s => $"{type.Name} to [{s}]"));
+            }
+        }
+        incomplete.ShouldBeEmpty($"{incomplete.Count} lookups routed an event without all its destinations: {string.Join("; ", incomplete.Take(5))}");
+    }
+
     [Fact]
     public async Task a_message_to_other_modules_commits_atomically_with_the_writers_data()
     {
