@@ -23,7 +23,8 @@ public sealed class DataProtectionRegistry(IEnumerable<DslModule> modules)
 
     /// <summary>The Wolverine message type names of every message whose body holds personal data, and of batches of them.</summary>
     public IReadOnlyList<string> PersonalMessageTypes { get; } = modules
-        .Select(m => Assembly.Load($"Dsl.{m.Name}.Contracts"))
+        // A module's own messages too: what it takes in batches may carry a lead's name (ADR 0038).
+        .SelectMany(m => new[] { Assembly.Load($"Dsl.{m.Name}.Contracts"), m.Assembly })
         .SelectMany(a => a.GetExportedTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttribute<CarriesPersonalDataAttribute>(inherit: true) is not null)
         // A batch of them (ADR 0036) is kept under the array's name.

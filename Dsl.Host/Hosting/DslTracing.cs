@@ -43,7 +43,7 @@ public sealed class DslTracingPolicy : IHandlerPolicy
 
     /// <summary>
     /// A batched handler's span (ADR 0036) is named for the message it takes, like an unbatched one, with
-    /// <c>dsl.batch_size</c>; a batch of one carries that message's ids too.
+    /// <c>dsl.batch_size</c>; an id its messages share (a batch of one, or one enrolment's updates) is tagged too.
     /// </summary>
     private sealed class BatchSpanFrame(Type batchType) : SyncFrame
     {
@@ -62,7 +62,8 @@ public sealed class DslTracingPolicy : IHandlerPolicy
             writer.WriteLine($"batchSpan.{nameof(Activity.DisplayName)} = \"{element.ToMessageTypeName()}\";");
             writer.WriteLine($"batchSpan.{nameof(Activity.SetTag)}(\"dsl.batch_size\", {_batch!.Usage}.Length);");
             foreach (var property in element.GetProperties().Where(p => Tags.ContainsKey(p.Name)))
-                writer.WriteLine($"if ({_batch.Usage}.Length == 1) batchSpan.{nameof(Activity.SetTag)}(\"{Tags[property.Name]}\", {_batch.Usage}[0].{property.Name});");
+                writer.WriteLine($"if (System.Linq.Enumerable.All({_batch.Usage}, m => Equals(m.{property.Name}, {_batch.Usage}[0].{property.Name}))) " +
+                                 $"batchSpan.{nameof(Activity.SetTag)}(\"{Tags[property.Name]}\", {_batch.Usage}[0].{property.Name});");
             writer.FinishBlock();
             Next?.GenerateCode(method, writer);
         }

@@ -1,5 +1,6 @@
 using Dsl.BuildingBlocks.Messaging;
 using Dsl.Host.Integrators.Broker;
+using Dsl.Host.Integrators.Catalogue;
 using Dsl.Host.Integrators.Deliveries;
 using Dsl.Host.Integrators.Events;
 using Dsl.Host.Integrators.Webhooks;
@@ -44,14 +45,11 @@ public static class IntegratorsSetup
     /// </summary>
     public static void AddIntegrators(this WolverineOptions opts, IConfiguration configuration)
     {
-        opts.PublishWithMessageRoutingSource(new IntegrationEventRouting());
-        opts.Publish(rule => rule.Message<RecordIntegrationEvent>().ToLocalQueue(RecorderQueue));
-        opts.BatchMessagesOf<RecordIntegrationEvent>(batching =>
-            {
-                BatchedConsumers.Configure<RecordIntegrationEvent>(batching);
-                batching.LocalExecutionQueueName = RecorderQueue;
-            })
-            .Sequential();
+        // Every public event, whatever its type, also goes to the recorder as a RecordIntegrationEvent, so events of
+        // every type share one batch in the order they were sent.
+        opts.TakeInBatches<RecordIntegrationEvent>(RecorderQueue)
+            .FromEvery(IntegrationEventCatalogue.Instance.Lists, e => RecordIntegrationEvent.For((IIntegrationEvent)e),
+                "Recorded in the integration event log as " + nameof(RecordIntegrationEvent));
         new IntegrationBroker(configuration).Configure(opts);
     }
 

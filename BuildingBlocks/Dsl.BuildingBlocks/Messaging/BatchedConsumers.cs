@@ -34,12 +34,45 @@ public static class BatchedConsumers
     }
 
     /// <summary>
+    /// A consumer that takes <typeparamref name="T"/> in batches, a batch per transaction, from its own durable queue;
+    /// other messages reach it as a <typeparamref name="T"/> through <see cref="TakenInBatches{T}.From{TMessage}"/>
+    /// (converted as they are sent, ADR 0038). <paramref name="ordered"/>: one batch at a time, in the order they were
+    /// sent — needed unless every message stands alone (no later one overwrites or completes an earlier one).
+    /// </summary>
+    public static TakenInBatches<T> TakeInBatches<T>(this WolverineOptions opts, string queue, bool ordered = true)
+    {
+        opts.Publish(rule => rule.Message<T>().ToLocalQueue(queue));
+        var local = opts.BatchMessagesOf<T>(batching =>
+        {
+            Configure<T>(batching);
+            batching.LocalExecutionQueueName = queue;
+        });
+        if (ordered) local.Sequential();
+        return new(SentAs.In(opts));
+    }
+
+    /// <summary>
     /// Failures the host's policies already retry, the whole batch again (the database away, a transient error, a race
     /// on a stream); anything else is taken to be a message the handler cannot take.
     /// </summary>
     public static bool IsRetried(Exception exception) =>
         DatabaseUnavailable.Is(exception) || exception is NpgsqlException { IsTransient: true }
             or ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+}
+
+/// <summary>What else a batched consumer takes, each converted into its <typeparamref name="T"/> as it is sent.</summary>
+public sealed class TakenInBatches<T>(SentAs sentAs)
+{
+    /// <summary>Every <typeparamref name="TMessage"/> sent, whoever sends it, also goes to this consumer as a <typeparamref name="T"/>.</summary>
+    public TakenInBatches<T> From<TMessage>(Func<TMessage, T> convert) =>
+        FromEvery(type => type == typeof(TMessage), message => convert((TMessage)message), $"taken in batches as {typeof(T).FullName}");
+
+    /// <summary>Every message of a type <paramref name="applies"/> says yes to, converted by <paramref name="convert"/>.</summary>
+    public TakenInBatches<T> FromEvery(Func<Type, bool> applies, Func<object, T> convert, string description)
+    {
+        sentAs.Add(applies, typeof(T), message => convert(message)!, description);
+        return this;
+    }
 }
 
 /// <summary>

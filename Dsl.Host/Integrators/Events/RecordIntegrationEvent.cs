@@ -1,17 +1,13 @@
-using Dsl.BuildingBlocks.Messaging;
 using Dsl.Host.Integrators.Broker;
 using Dsl.Host.Integrators.Catalogue;
 using Wolverine.Attributes;
-using Wolverine.Runtime;
-using Wolverine.Runtime.Routing;
-using Wolverine.Transports.Sending;
 
 namespace Dsl.Host.Integrators.Events;
 
 /// <summary>
 /// A published integration event on its way to the log: the CloudEvent as integrators will read it, and what the
 /// recorder files it under. Every module's public event becomes one of these when it is sent (see
-/// <see cref="IntegrationEventRouting"/>), so events of every type share one batch in the order they were sent.
+/// <see cref="IntegratorsSetup"/>), so events of every type share one batch in the order they were sent.
 /// </summary>
 [MessageIdentity("dsl.host.record-integration-event.v1")]
 public sealed record RecordIntegrationEvent(Guid EventId, string Type, string Subject, string Region, DateTimeOffset Time,
@@ -46,40 +42,6 @@ public static class RecordIntegrationEventsHandler
             if (broker.Enabled) messages.Add(CloudEvent.Parse(@event.CloudEvent).ToTopic(type.Name));
         }
         return messages;
-    }
-}
-
-/// <summary>
-/// Routes every public integration event, whatever its type, to the recorder as a <see cref="RecordIntegrationEvent"/>,
-/// alongside the routes to the modules that handle the event itself. Wolverine batches one message type in one
-/// stream; converting at send time is what lets events of different types keep their order in one batch.
-/// </summary>
-public sealed class IntegrationEventRouting : IMessageRouteSource
-{
-    public IEnumerable<IMessageRoute> FindRoutes(Type messageType, IWolverineRuntime runtime)
-    {
-        if (!IntegrationEventCatalogue.Instance.Lists(messageType)) return [];
-        // Wolverine stops at its first terminating route source once any route is found, so an added route would
-        // hide the modules' own handlers: the other sources' routes first, then the recorder.
-        return [.. OtherRoutes.Find(this, messageType, runtime),
-            .. runtime.RoutingFor(typeof(RecordIntegrationEvent)).Routes.Select(route => new ToRecorder(route))];
-    }
-
-    /// <summary>Terminating: what it returns already holds every other route of the event.</summary>
-    public bool IsAdditive => false;
-
-    private sealed class ToRecorder(IMessageRoute inner) : IMessageRoute
-    {
-        public Envelope CreateForSending(object message, DeliveryOptions? options, ISendingAgent localDurableQueue,
-            WolverineRuntime runtime, string? topicName) =>
-            inner.CreateForSending(RecordIntegrationEvent.For((IIntegrationEvent)message), options, localDurableQueue, runtime, topicName);
-
-        public MessageSubscriptionDescriptor Describe()
-        {
-            var descriptor = inner.Describe();
-            descriptor.Description = "Recorded in the integration event log as " + nameof(RecordIntegrationEvent);
-            return descriptor;
-        }
     }
 }
 

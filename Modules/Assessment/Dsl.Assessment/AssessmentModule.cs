@@ -9,6 +9,8 @@ using Dsl.Assessment.Provision;
 using Dsl.Assessment.SelfAssessments;
 using Dsl.Assessment.SkillsFramework;
 using Dsl.Assessment.SkillsReviews;
+using Dsl.BuildingBlocks.Messaging;
+using Dsl.Enrolment.Contracts;
 
 namespace Dsl.Assessment;
 
@@ -19,6 +21,9 @@ public static class AssessmentModule
     public static WolverineOptions AddAssessmentModule(this WolverineOptions opts)
     {
         opts.Services.AddOptions<AssessmentOptions>().BindConfiguration("Dsl:Assessment");
+        opts.TakeInBatches<AssessmentEnrolmentUpdate>(AssessmentEnrolmentUpdate.Queue)
+            .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
+            .From<LeadNamed>(named => new(Named: named));
         opts.AddModule<IAssessmentStore>(Schema, store =>
             {
                 store.Schema.For<FrameworkElement>().Identity(e => e.Code).UseNumericRevisions(true);

@@ -1,8 +1,11 @@
 using Dsl.Awards.Applications;
 using Dsl.Awards.Awards;
 using Dsl.Awards.Credentials;
+using Dsl.Awards.Enrolments;
 using Dsl.Awards.Journeys;
 using Dsl.Awards.Standards;
+using Dsl.BuildingBlocks.Messaging;
+using Dsl.Enrolment.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -26,6 +29,9 @@ public static class AwardsModule
             store.Schema.For<StatusListAllocation>().UseOptimisticConcurrency(true);
             store.Schema.For<StandardsSubscription>().UseNumericRevisions(true).Duplicate(s => s.SettingUrn).Duplicate(s => s.EnrolmentId);
         });
+        opts.TakeInBatches<AwardsEnrolmentUpdate>(AwardsEnrolmentUpdate.Queue)
+            .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
+            .From<LeadNamed>(named => new(Named: new(named.EnrolmentId, named.SettingName, named.Region)));
         opts.DeclarePersonalData<IAwardsStore>()
             .Holds<AwardApplication>("statements, evidence, judgement comments, evidence requests and feedback replaced by a placeholder; statuses, outcomes and dates stay",
                 "statements of impact and evidence (free text that may name the lead)", "assessor's comments and feedback")

@@ -2,11 +2,14 @@ using Dsl.Curriculum.Calendars;
 using Dsl.Curriculum.Certificates;
 using Dsl.Curriculum.Cohorts;
 using Dsl.Curriculum.Elements;
+using Dsl.Curriculum.Enrolments;
 using Dsl.Curriculum.Outcomes;
 using Dsl.Curriculum.Progress;
 using Dsl.Curriculum.Resources;
 using Dsl.Curriculum.Support;
 using Dsl.Curriculum.Workshops;
+using Dsl.BuildingBlocks.Messaging;
+using Dsl.Enrolment.Contracts;
 
 namespace Dsl.Curriculum;
 
@@ -33,6 +36,11 @@ public static class CurriculumModule
             })
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());
+
+        opts.TakeInBatches<CurriculumEnrolmentUpdate>(CurriculumEnrolmentUpdate.Queue)
+            .From<EnrolmentSubmitted>(submitted => new(Submitted: submitted))
+            .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
+            .From<LeadNamed>(named => new(Named: named));
 
         opts.DeclarePersonalData<ICurriculumStore>()
             .Holds<LeadCertificateName>("lead's name replaced by a placeholder", "lead's name (for the certificate)")

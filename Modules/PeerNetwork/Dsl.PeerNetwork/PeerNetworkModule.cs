@@ -1,3 +1,6 @@
+using Dsl.BuildingBlocks.Messaging;
+using Dsl.Enrolment.Contracts;
+using Dsl.PeerNetwork.Enrolments;
 using Dsl.PeerNetwork.Meetings;
 using Dsl.PeerNetwork.Members;
 using Dsl.PeerNetwork.Sessions;
@@ -21,6 +24,9 @@ public static class PeerNetworkModule
             store.Schema.For<NetworkMeeting>().Duplicate(m => m.Region);
             store.Schema.For<NetworkCalendarLink>().UniqueIndex(l => l.TokenHash);
         });
+        // Confirmations stand alone (the first makes the member, a later one changes nothing): two batches at a time.
+        opts.TakeInBatches<PeerNetworkEnrolmentUpdate>(PeerNetworkEnrolmentUpdate.Queue, ordered: false)
+            .From<EnrolmentConfirmed>(confirmed => new(confirmed));
         opts.DeclarePersonalData<IPeerNetworkStore>()
             .Holds<NetworkMember>("directory listing and consent removed; membership stays", "display name and text the lead chose to list",
                 "consent to the directory (when given or withdrawn)")

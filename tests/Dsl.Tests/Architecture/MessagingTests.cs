@@ -1,7 +1,13 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Dsl.Assessment.Enrolments;
+using Dsl.Awards.Enrolments;
+using Dsl.Curriculum.Enrolments;
 using Dsl.Enrolment.Contracts;
+using Dsl.PeerNetwork.Enrolments;
 using Wolverine;
 using Wolverine.Attributes;
+using Wolverine.Configuration;
 using Wolverine.Tracking;
 
 namespace Dsl.Tests.Architecture;
@@ -38,35 +44,83 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
     }
 
     /// <summary>
-    /// The first send of an event type resolves its routes; requests on several threads can do so at once. None may
-    /// see the event routed without the log (ADR 0039): on main before the fix, 332 of 12,800 such lookups did.
+    /// The first send of a message type resolves its routes; requests on several threads can do so at once. None may
+    /// see it routed without the log or a module that takes it (ADR 0039): before the fix, 332 of 12,800 such lookups did.
     /// </summary>
     [Fact]
-    public async Task an_event_routed_for_the_first_time_on_many_threads_at_once_still_goes_to_the_log()
+    public async Task a_message_routed_for_the_first_time_on_many_threads_at_once_still_goes_everywhere()
     {
         var runtime = (Wolverine.Runtime.WolverineRuntime)App.Host.GetRuntime();
         // Wolverine's own way of forgetting a type's routes (internal: it does so after describing its resources).
         var forget = typeof(Wolverine.Runtime.WolverineRuntime).GetMethod("ClearRoutingFor", BindingFlags.Instance | BindingFlags.NonPublic)!;
         var incomplete = new List<string>();
-        foreach (var type in Dsl.Host.Integrators.Catalogue.IntegrationEventCatalogue.Instance.Types)
+        // Every contract message: the public events, and the facts modules take converted as their own (ADR 0038).
+        var catalogue = Dsl.Host.Integrators.Catalogue.IntegrationEventCatalogue.Instance;
+        foreach (var type in ModuleFolders.ContractAssemblies().SelectMany(a => a.GetExportedTypes()).Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             string Destinations(Wolverine.Runtime.Routing.IMessageRouter router) =>
                 string.Join(", ", router.Routes.Select(r => r.Describe().Endpoint.ToString()).Order());
-            var expected = Destinations(runtime.RoutingFor(type.ClrType));
-            expected.ShouldContain("local://integration-events/");
+            var expected = Destinations(runtime.RoutingFor(type));
+            if (catalogue.Lists(type)) expected.ShouldContain("local://integration-events/");
             for (var round = 0; round < 20; round++)
             {
-                forget.Invoke(runtime, [type.ClrType]);
+                forget.Invoke(runtime, [type]);
                 using var together = new Barrier(8);
                 var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
                 {
                     together.SignalAndWait(Ct);
-                    return Destinations(runtime.RoutingFor(type.ClrType));
+                    return Destinations(runtime.RoutingFor(type));
                 }, Ct)));
                 incomplete.AddRange(seen.Where(s => s != expected).Select(s => $"{type.Name} to [{s}]"));
             }
         }
         incomplete.ShouldBeEmpty($"{incomplete.Count} lookups routed an event without all its destinations: {string.Join("; ", incomplete.Take(5))}");
+    }
+
+    [Fact]
+    public void each_module_takes_enrolments_facts_from_its_own_sequential_queue()
+    {
+        var runtime = App.Host.GetRuntime();
+        string[] Destinations(Type message) => runtime.RoutingFor(message).Routes.Select(r => r.Describe().Endpoint.ToString()).Order().ToArray();
+
+        Destinations(typeof(EnrolmentSubmitted)).ShouldBe(["local://curriculum-enrolments/", "local://integration-events/"]);
+        Destinations(typeof(EnrolmentConfirmed)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/",
+            "local://curriculum-enrolments/", "local://integration-events/", "local://peer-network-enrolments/"]);
+        Destinations(typeof(LeadNamed)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/", "local://curriculum-enrolments/"]);
+        foreach (var queue in new[] { "curriculum-enrolments", "assessment-enrolments", "awards-enrolments", "peer-network-enrolments" })
+        {
+            var endpoint = runtime.Endpoints.EndpointFor(new Uri($"local://{queue}/"))!;
+            endpoint.Mode.ShouldBe(EndpointMode.Durable, queue);
+            if (queue == "peer-network-enrolments")
+                endpoint.MaxDegreeOfParallelism.ShouldBeGreaterThan(1, "a confirmation stands alone, so PeerNetwork takes two batches at a time");
+            else
+                endpoint.MaxDegreeOfParallelism.ShouldBe(1, $"{queue} is sequential, so a module's facts keep the order they were sent in");
+        }
+    }
+
+    [Fact]
+    public async Task a_batch_applies_each_update_to_what_the_ones_before_it_left()
+    {
+        var id = Guid.NewGuid();
+        var confirmed = new EnrolmentConfirmed
+        {
+            EventId = Guid.NewGuid(), EnrolmentId = id, SettingUrn = "100001", CohortId = Guid.NewGuid(), Region = "london",
+            AcademicYear = "2026/27", OccurredAt = App.Clock.GetUtcNow(),
+        };
+        // The confirmation ahead of its submission (a short track), a redelivered confirmation, a lead named then replaced.
+        await App.Host.InvokeMessageAndWaitAsync(new CurriculumEnrolmentUpdate[]
+        {
+            new(Confirmed: confirmed), new(Submitted: new EnrolmentSubmitted { EventId = Guid.NewGuid(), EnrolmentId = id, Region = "london", Track = "short" }),
+            new(Confirmed: confirmed), new(Named: new LeadNamed(id, "Ada Lovelace", "Batch School", "london")),
+            new(Named: new LeadNamed(id, "Grace Hopper", "Batch School", "london")),
+        });
+
+        await using var session = App.Host.Services.GetRequiredService<Dsl.Curriculum.ICurriculumStore>().QuerySession();
+        var progress = await session.LoadAsync<Dsl.Curriculum.Progress.LeadProgress>(id, Ct);
+        progress.ShouldNotBeNull().Track.ShouldBe("short", "the submission that came after the confirmation set the open record's track");
+        progress.Phases.Count.ShouldBe(1, "the redelivered confirmation opened nothing more");
+        (await session.LoadAsync<Dsl.Curriculum.Certificates.LeadCertificateName>(id, Ct)).ShouldNotBeNull().LeadName
+            .ShouldBe("Grace Hopper", "the later name wins");
     }
 
     [Fact]
@@ -85,8 +139,11 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         responses.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
-        tracked.Sent.MessagesOf<EnrolmentConfirmed>().Select(e => e.EventId).Distinct().Count()
-            .ShouldBe(1, "one confirmation, for Curriculum, PeerNetwork, Assessment and Awards to take in their batches");
+        // Each module takes the confirmation as its own update (ADR 0038).
+        tracked.Sent.MessagesOf<CurriculumEnrolmentUpdate>().Count(u => u.Confirmed?.EnrolmentId == id).ShouldBe(1, "one confirmation for Curriculum");
+        tracked.Sent.MessagesOf<AssessmentEnrolmentUpdate>().Count(u => u.Confirmed?.EnrolmentId == id).ShouldBe(1, "for Assessment");
+        tracked.Sent.MessagesOf<AwardsEnrolmentUpdate>().Count(u => u.Confirmed?.EnrolmentId == id).ShouldBe(1, "for Awards");
+        tracked.Sent.MessagesOf<PeerNetworkEnrolmentUpdate>().Count(u => u.Confirmed.EnrolmentId == id).ShouldBe(1, "for PeerNetwork");
         tracked.Sent.MessagesOf<Dsl.Host.Integrators.Events.RecordIntegrationEvent>().Count(e => e.Type == "dsl.enrolment.confirmed.v1")
             .ShouldBe(1, "and one for the integration event log");
         await App.Settled();

@@ -126,7 +126,9 @@ public sealed partial class ModuleBoundaryTests(DslApp app)
             .Distinct().ToList();
         handlers.ShouldNotBeEmpty();
         foreach (var (message, handler) in handlers)
-            handler.Name.ShouldBe($"{message.Name}Handler", $"{handler.FullName} handles {message.Name}");
+            // A batch handler takes T[] and is named for the plural: CurriculumEnrolmentUpdatesHandler.
+            handler.Name.ShouldBe(message.IsArray ? $"{message.GetElementType()!.Name}sHandler" : $"{message.Name}Handler",
+                $"{handler.FullName} handles {message.Name}");
 
         var sources = Directory.EnumerateFiles(Path.Combine(ModuleFolders.RepositoryRoot, "Modules"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")

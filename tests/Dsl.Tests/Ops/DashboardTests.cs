@@ -67,7 +67,8 @@ public sealed class DashboardTests(DslApp app) : IAsyncLifetime
                 var name = span["name"]!.GetValue<string>();
                 var module = Attribute(span, "dsl.module");
                 if (name == expected[0] || name == "webhook delivery") found.Add(name);
-                if (name == "dsl.enrolment.confirmed.v1" && module is not null && Attribute(span, "dsl.enrolment_id") == enrolment.ToString())
+                // Each module takes the confirmation as its own update, in batches (ADR 0038).
+                if (name.EndsWith(".enrolment-update.v1") && module is not null && Attribute(span, "dsl.enrolment_id") == enrolment.ToString())
                     found.Add(module);
                 // The log records in batches (ADR 0036); a batch of one carries its event's ids.
                 if (name == "dsl.host.record-integration-event.v1" && module is not null) found.Add(module);

@@ -20,8 +20,16 @@ public sealed class TracingTests(DslApp app) : Integrators.IntegratorTest(app)
 
         var request = Spans().Single(s => s.DisplayName == "POST /api/enrolments/{id}/endorsement");
         var trace = Spans().Where(s => s.TraceId == request.TraceId).ToList();
-        Span(trace, "dsl.enrolment.confirmed.v1", "curriculum").ParentSpanId.ShouldBe(request.SpanId);
-        Span(trace, "dsl.enrolment.confirmed.v1", "peernetwork").ParentSpanId.ShouldBe(request.SpanId);
+        // Each module takes the confirmation (and the lead's name) as its own update, in batches (ADR 0038).
+        foreach (var (module, update) in new[] { ("curriculum", "curriculum"), ("assessment", "assessment"), ("awards", "awards"), ("peernetwork", "peer-network") })
+        {
+            // Usually one batch; the lead's name may follow the confirmation in a batch of its own.
+            var spans = trace.Where(s => s.Source.Name == "Wolverine" && s.DisplayName == $"dsl.{update}.enrolment-update.v1"
+                                         && s.Kind == ActivityKind.Internal && (string?)s.GetTagItem("dsl.module") == module).ToList();
+            spans.ShouldNotBeEmpty($"{module} took the confirmation");
+            spans.ShouldAllBe(s => s.ParentSpanId == request.SpanId, $"{module}'s batch continues the endorsement's trace");
+            spans.ShouldAllBe(s => s.GetTagItem("dsl.enrolment_id")!.ToString() == enrolment.ToString(), $"{module}'s batch is about this enrolment alone");
+        }
         // The log records events in batches (ADR 0036), here the endorsement and the confirmation, usually in one; a
         // batch continues the trace of its first event.
         var recorded = trace.Where(s => s.Source.Name == "Wolverine" && s.DisplayName == "dsl.host.record-integration-event.v1"
@@ -51,10 +59,6 @@ public sealed class TracingTests(DslApp app) : Integrators.IntegratorTest(app)
         Spans().Where(s => s.Source.Name.StartsWith("Npgsql") && s.ParentSpanId == default)
             .ShouldBeEmpty("only database work that belongs to a request or message is traced");
     }
-
-    private static Activity Span(List<Activity> trace, string messageType, string module) =>
-        trace.Single(s => s.Source.Name == "Wolverine" && s.DisplayName == messageType && s.Kind == ActivityKind.Internal
-            && (string?)s.GetTagItem("dsl.module") == module);
 
     private List<Activity> Spans()
     {

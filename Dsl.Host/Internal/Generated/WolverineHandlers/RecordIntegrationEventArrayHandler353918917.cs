@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 batchSpan.DisplayName = "dsl.host.record-integration-event.v1";
                 batchSpan.SetTag("dsl.batch_size", recordIntegrationEventArray.Length);
-                if (recordIntegrationEventArray.Length == 1) batchSpan.SetTag("dsl.region", recordIntegrationEventArray[0].Region);
+                if (System.Linq.Enumerable.All(recordIntegrationEventArray, m => Equals(m.Region, recordIntegrationEventArray[0].Region))) batchSpan.SetTag("dsl.region", recordIntegrationEventArray[0].Region);
             }
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler");
