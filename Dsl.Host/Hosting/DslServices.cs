@@ -142,6 +142,7 @@ public static class DslServices
             opts.AddDataProtection();
             opts.Policies.Add<DslTracingPolicy>();
             opts.Policies.Add<Dsl.BuildingBlocks.Messaging.IsolatePoisonedBatchMembers>();
+            opts.Policies.Add<Dsl.BuildingBlocks.Messaging.SettleBatchMembersInTransaction>();
         });
         builder.AddIntegrators();
         services.AddWolverineHttp();

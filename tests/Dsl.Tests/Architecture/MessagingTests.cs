@@ -124,6 +124,40 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task a_batch_marks_its_messages_handled_in_its_own_transaction()
+    {
+        var given = new Programme(App);
+        var id = await given.Enrolment(await given.Setting(), await given.Cohort());
+        (await given.Endorse(id)).EnsureSuccessStatusCode();
+        await App.Settled();
+
+        // A row written by a transaction carries its id (xmin): the envelope that brought a message to its batch was
+        // marked handled by the transaction that wrote the batch's effect, not by a commit of its own after it (ADR 0040).
+        var db = App.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        async Task<(string Effect, string Envelope, string Status)> Settled(string effect, string messageType, params string[] mentions)
+        {
+            await using var command = db.CreateCommand($"""
+                select ({effect}), e.xmin::text, e.status from wolverine.wolverine_incoming_envelopes e
+                where e.message_type = $1 and (select bool_and(position(convert_to(m, 'UTF8') in e.body) > 0) from unnest($2::text[]) m)
+                """);
+            command.Parameters.AddWithValue(messageType);
+            command.Parameters.AddWithValue(mentions);
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            (await reader.ReadAsync(Ct)).ShouldBeTrue($"no {messageType} envelope mentions {string.Join(" and ", mentions)}");
+            return (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        }
+
+        var logged = await Settled($"select xmin::text from host.integration_events where type = 'dsl.enrolment.confirmed.v1' and subject = '{id}'",
+            "dsl.host.record-integration-event.v1", "dsl.enrolment.confirmed.v1", id.ToString());
+        logged.Status.ShouldBe("Handled");
+        logged.Envelope.ShouldBe(logged.Effect, "the log's envelope was marked handled in the transaction that recorded the event");
+        var member = await Settled($"select xmin::text from peer_network.mt_doc_networkmember where id = '{id}'",
+            "dsl.peer-network.enrolment-update.v1", id.ToString());
+        member.Status.ShouldBe("Handled");
+        member.Envelope.ShouldBe(member.Effect, "PeerNetwork's envelope was marked handled in the transaction that made the member");
+    }
+
+    [Fact]
     public async Task a_message_to_other_modules_commits_atomically_with_the_writers_data()
     {
         var given = new Programme(App);

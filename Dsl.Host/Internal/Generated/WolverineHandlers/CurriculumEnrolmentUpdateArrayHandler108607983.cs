@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.Extensions.Options;
 using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -11,11 +12,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> _optionsOfCurriculumOptions;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> _outboxedSessionFactoryOfCurriculumStore;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public CurriculumEnrolmentUpdateArrayHandler108607983(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore)
+        public CurriculumEnrolmentUpdateArrayHandler108607983(Microsoft.Extensions.Options.IOptions<Dsl.Curriculum.CurriculumOptions> optionsOfCurriculumOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Curriculum.ICurriculumStore> outboxedSessionFactoryOfCurriculumStore, Wolverine.Runtime.IWolverineRuntime wolverineRuntime)
         {
             _optionsOfCurriculumOptions = optionsOfCurriculumOptions;
             _outboxedSessionFactoryOfCurriculumStore = outboxedSessionFactoryOfCurriculumStore;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -37,6 +40,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Curriculum.Enrolments.CurriculumEnrolmentUpdatesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Curriculum.Enrolments.CurriculumEnrolmentUpdatesHandler");
+            Dsl.BuildingBlocks.Messaging.BatchSettlement.SettleOnCommit(context.Envelope, documentSession, _wolverineRuntime);
             
             // The actual message execution
             var outgoing1 = await Dsl.Curriculum.Enrolments.CurriculumEnrolmentUpdatesHandler.Handle(curriculumEnrolmentUpdateArray, documentSession, _optionsOfCurriculumOptions, cancellation).ConfigureAwait(false);

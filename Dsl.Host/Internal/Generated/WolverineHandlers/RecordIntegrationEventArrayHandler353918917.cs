@@ -3,6 +3,7 @@
 using Dsl.Host.Integrators.Broker;
 using System;
 using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -13,12 +14,14 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Dsl.Host.Integrators.Broker.IntegrationBroker _integrationBroker;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public RecordIntegrationEventArrayHandler353918917(Dsl.Host.Integrators.Broker.IntegrationBroker integrationBroker, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public RecordIntegrationEventArrayHandler353918917(Dsl.Host.Integrators.Broker.IntegrationBroker integrationBroker, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime)
         {
             _integrationBroker = integrationBroker;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -38,6 +41,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler");
+            Dsl.BuildingBlocks.Messaging.BatchSettlement.SettleOnCommit(context.Envelope, documentSession, _wolverineRuntime);
             
             // The actual message execution
             var outgoing1 = Dsl.Host.Integrators.Events.RecordIntegrationEventsHandler.Handle(recordIntegrationEventArray, documentSession, _integrationBroker, _timeProvider);
