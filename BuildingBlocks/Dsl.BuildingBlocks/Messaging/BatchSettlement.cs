@@ -41,8 +41,9 @@ public static class BatchSettlement
     /// <summary>The middleware of every batched handler: queues the members' update into the handler's session.</summary>
     public static void SettleOnCommit(Envelope envelope, IDocumentSession session, IWolverineRuntime runtime)
     {
-        // DSL's modules share one database and Wolverine's one envelope store (ModuleRegistration); anything else is
-        // left to Wolverine.
+        // Every member's row is in the host's one envelope table: DSL's modules share one database and Wolverine's
+        // schema (ModuleRegistration; MessagingTests checks no other envelope table exists). Without a message database
+        // the batch is left to Wolverine.
         if (MembersOf(envelope) is not { Length: > 0 } members || runtime.Storage is not IMessageDatabase database) return;
         var persisted = members.Where(m => m.WasPersistedInInbox && m.Destination is not null).ToArray();
         if (persisted.Length == 0) return;

@@ -157,6 +157,18 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
         member.Envelope.ShouldBe(member.Effect, "PeerNetwork's envelope was marked handled in the transaction that made the member");
     }
 
+    /// <summary>
+    /// A batch marks its messages handled in the host's one envelope table (ADR 0040): a module with message storage
+    /// of its own would leave its batches' rows unmarked, so it must not get one unnoticed.
+    /// </summary>
+    [Fact]
+    public async Task every_module_keeps_its_envelopes_in_the_hosts_one_envelope_table()
+    {
+        await using var command = App.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "select string_agg(table_schema, ', ' order by table_schema) from information_schema.tables where table_name = 'wolverine_incoming_envelopes'");
+        (await command.ExecuteScalarAsync(Ct)).ShouldBe("wolverine");
+    }
+
     [Fact]
     public async Task a_message_to_other_modules_commits_atomically_with_the_writers_data()
     {
