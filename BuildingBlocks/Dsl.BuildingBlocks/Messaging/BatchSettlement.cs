@@ -23,7 +23,7 @@ public sealed class SettleBatchMembersInTransaction : IHandlerPolicy
 {
     public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
     {
-        foreach (var chain in chains.SelectMany(c => c.ByEndpoint.Append(c)).Distinct().Where(c => c.MessageType.IsArray))
+        foreach (var chain in BatchedConsumers.BatchedChains(chains))
             chain.Middleware.Add(new MethodCall(typeof(BatchSettlement), nameof(BatchSettlement.SettleOnCommit)));
     }
 }

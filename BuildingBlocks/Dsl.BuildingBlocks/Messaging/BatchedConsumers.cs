@@ -51,6 +51,10 @@ public static class BatchedConsumers
         return new(SentAs.In(opts));
     }
 
+    /// <summary>Every chain that handles a batch (<c>T[]</c>), the per-endpoint copies of a chain included.</summary>
+    public static IEnumerable<HandlerChain> BatchedChains(IReadOnlyList<HandlerChain> chains) =>
+        chains.SelectMany(c => c.ByEndpoint.Append(c)).Distinct().Where(c => c.MessageType.IsArray);
+
     /// <summary>
     /// Failures the host's policies already retry, the whole batch again (the database away, a transient error, a race
     /// on a stream); anything else is taken to be a message the handler cannot take.
@@ -105,7 +109,7 @@ public sealed class IsolatePoisonedBatchMembers : IHandlerPolicy
             throw new InvalidOperationException(
                 $"{chain.MessageType.Name} is handled by {string.Join(", ", chain.ByEndpoint.Select(c => c.Handlers[0].HandlerType.FullName))}: a batched " +
                 "message has one consumer, as a batch handed on to several queues is not persisted in a transaction (ADR 0036)");
-        foreach (var chain in chains.SelectMany(c => c.ByEndpoint.Append(c)).Distinct().Where(c => c.MessageType.IsArray))
+        foreach (var chain in BatchedConsumers.BatchedChains(chains))
             chain.OnException(e => !BatchedConsumers.IsRetried(e), "not a failure a retry cures")
                 .CustomAction(SplitAsync, "send each message of the batch again on its own; dead-letter a single one");
     }
