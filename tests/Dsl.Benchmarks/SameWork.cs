@@ -15,10 +15,9 @@ namespace Dsl.Benchmarks;
 /// <item>endorse, one transaction: read the enrolment, the lead and the setting (the lead's naming message carries
 /// its name); take the cohort's advisory lock; read and update its occupancy counters; insert the two events,
 /// update the stream version and the enrolment document; one outbox row per consumer of the endorsed, confirmed
-/// and lead-named messages and the scheduled activity check;</item>
+/// and lead-named messages (no scheduled activity check: DSL sweeps daily instead, ADR 0041);</item>
 /// <item>each consumer DSL has (the log for each of the three public events; Curriculum for submitted, confirmed
-/// and lead named; Assessment; PeerNetwork), one transaction each: delete its outbox row and write its effect
-/// (Curriculum's confirmation also schedules its reflective-planning check).</item>
+/// and lead named; Assessment; PeerNetwork), one transaction each: delete its outbox row and write its effect.</item>
 /// </list>
 /// Each transaction is one <see cref="NpgsqlBatch"/> (one round trip) of prepared statements. Consumers run on
 /// background workers while clients keep submitting; an operation counts when the clients are done and every
@@ -130,9 +129,7 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
             Command("insert into same_enrolment.events (stream_id, version, type, data) values ($1, 3, 'placeAllocated', $2)", id, Json(about)),
             Command("update same_enrolment.streams set version = 3 where id = $1 and version = 1", id),
             Command("update same_enrolment.enrolments set version = 3, data = $2 where id = $1", id, Json(about)),
-            confirmed.Command,
-            Command("insert into same_host.outbox (id, destination, type, body, execution_time) values ($1, 'enrolment', 'check-activity', $2, $3)",
-                Guid.CreateVersion7(), Json(about), now.AddDays(28)));
+            confirmed.Command);
         foreach (var delivery in confirmed.Deliveries(id)) await deliveries.WriteAsync(delivery);
     }
 
@@ -172,11 +169,7 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
             "curriculum.submitted" =>
                 [Command("insert into same_curriculum.tracks (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json("""{"track":"full"}"""))],
             "curriculum.confirmed" =>
-            [
-                Command("insert into same_curriculum.lead_progress (id, data) values ($1, $2) on conflict (id) do nothing", id, Json(delivery.Json)),
-                Command("insert into same_host.outbox (id, destination, type, body, execution_time) values ($1, 'curriculum', 'check-reflective-planning', $2, $3)",
-                    Guid.CreateVersion7(), Json(delivery.Json), DateTimeOffset.UtcNow.AddDays(90)),
-            ],
+                [Command("insert into same_curriculum.lead_progress (id, data) values ($1, $2) on conflict (id) do nothing", id, Json(delivery.Json))],
             "curriculum.lead-named" =>
                 [Command("insert into same_curriculum.certificate_names (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json("""{"leadName":"Bench Lead","settingName":"School"}"""))],
             "assessment.confirmed" =>

@@ -33,6 +33,7 @@ public static class CurriculumModule
                 store.Schema.For<CalendarLink>().UniqueIndex(l => l.TokenHash);
                 store.Schema.For<LeadCertificateName>();
                 store.Schema.For<Certificate>().Duplicate(c => c.EnrolmentId);
+                store.Schema.For<DailyRunSchedule>();
             })
             .InitializeWith(new SeedElementCatalogue())
             .InitializeWith(new SeedCatalogueResources());
@@ -50,9 +51,11 @@ public static class CurriculumModule
                 "facilitator's evidence about the lead's learning")
             .Holds<CalendarLink>("links to the lead's own calendar deleted", "who made a private calendar link (user id)")
             .NoPersonalData(typeof(Element), typeof(CurriculumCohort), typeof(LeadProgress), typeof(EnrolmentTrack), typeof(Workshop),
-                typeof(Resource), typeof(Certificate));
+                typeof(Resource), typeof(Certificate), typeof(DailyRunSchedule));
 
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
+        // The daily look for leads overdue for embedding (ADR 0041), begun again on every start.
+        opts.Services.AddDailyRun(new SweepReflectivePlanningDue(null));
         return opts;
     }
 }

@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Enrolment.AcademicYears;
 using Dsl.Enrolment.DataProtection;
 using Dsl.Enrolment.Cohorts;
@@ -45,7 +46,7 @@ public static class EnrolmentModule
                     });
                 store.Storage.Add(new CohortOccupancyTable.Feature(store.Advanced.Migrator));
                 store.Schema.For<ErasureRecord>().Duplicate(r => r.EnrolmentId);
-                store.Schema.For<RetentionSchedule>().Identity(s => s.Id);
+                store.Schema.For<DailyRunSchedule>();
                 // The endorser's name is the one piece of personal data inside an event body (ADR 0032).
                 store.Events.AddMaskingRuleForProtectedInformation<Endorsed>(e => e with { EndorserName = Erasure.Placeholder });
             })
@@ -59,15 +60,16 @@ public static class EnrolmentModule
             .HoldsUntil<ErasureRecord>("as long as the programme's records", "kept: the record that the erasure was asked for and done",
                 "the admin's reason for the erasure (free text)")
             .NoPersonalData(typeof(AcademicYear), typeof(Setting), typeof(Cohort), typeof(AnnouncedCohort), typeof(SettingPlace),
-                typeof(RetentionSchedule));
+                typeof(DailyRunSchedule));
 
         opts.Services.AddOptions<EnrolmentOptions>().BindConfiguration("Dsl:Enrolment");
         opts.Services.AddSingleton<SettingsImporter>();
         opts.Services.AddHostedService<Reports.CohortGauges>();
         // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
         opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
-        // The daily retention run (a durable scheduled chain, restarted on every start).
-        opts.Services.AddHostedService<ApplyRetentionOnStart>();
+        // Daily runs (ADR 0041): durable scheduled chains, begun again on every start.
+        opts.Services.AddDailyRun(new ApplyRetention(null));
+        opts.Services.AddDailyRun(new SweepInactiveEnrolments(null));
         return opts;
     }
 }

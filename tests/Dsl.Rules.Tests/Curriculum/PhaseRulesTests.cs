@@ -98,4 +98,26 @@ public sealed class PhaseRulesTests
         progress.Open = false;
         AdvancePhaseEndpoint.Check(new AdvancePhase(null, "x"), progress)!.Status.ShouldBe(409);
     }
+
+    [Fact]
+    public void a_lead_is_overdue_for_embedding_once_it_was_due_while_still_in_learning_or_reflective_planning_and_only_once()
+    {
+        var progress = Learning();
+        progress.EmbeddingDueBy = Given.Now.AddDays(183);
+
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(182)).ShouldBeFalse("not yet due");
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(183)).ShouldBeTrue();
+        progress.Phase = ProgrammePhase.ReflectivePlanning;
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(184)).ShouldBeTrue();
+
+        progress.Phase = ProgrammePhase.Embedding;
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(184)).ShouldBeFalse("reached embedding");
+        progress.Phase = ProgrammePhase.Learning;
+        progress.FlaggedOverdueAt = Given.Now.AddDays(183);
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(184)).ShouldBeFalse("flagged already");
+        progress.FlaggedOverdueAt = null;
+        progress.Open = false;
+        SweepReflectivePlanningDueHandler.IsOverdue(progress, Given.Now.AddDays(184)).ShouldBeFalse("withdrawn or completed");
+        SweepReflectivePlanningDueHandler.IsOverdue(null, Given.Now).ShouldBeFalse("no record");
+    }
 }

@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Enrolment.DataProtection;
 using Dsl.Enrolment.Enrolments;
 using Dsl.Enrolment.Settings;
@@ -61,6 +62,6 @@ public sealed class RetentionRulesTests
 
     [Fact]
     public void the_job_runs_daily_at_two_in_the_morning_utc() =>
-        Retention.NextRunAfter(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.Zero))
+        DailyRuns.NextRunAfter(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.Zero))
             .ShouldBe(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
 }

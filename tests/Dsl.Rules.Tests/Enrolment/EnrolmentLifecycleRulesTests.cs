@@ -113,7 +113,7 @@ public sealed class EnrolmentLifecycleRulesTests
     }
 
     [Fact]
-    public void a_quiet_confirmed_lead_is_marked_at_risk_and_an_active_one_is_checked_again_later()
+    public void a_quiet_confirmed_lead_is_marked_at_risk_and_an_active_one_is_left_to_the_next_sweep()
     {
         var enrolment = Confirmed();
         var clock = Given.Clock();
@@ -121,9 +121,9 @@ public sealed class EnrolmentLifecycleRulesTests
         var check = new CheckEnrolmentActivity(enrolment.Id);
 
         clock.Advance(TimeSpan.FromDays(10));
-        var (none, again) = CheckEnrolmentActivityHandler.Handle(check, enrolment, clock, options);
+        var (none, nothing) = CheckEnrolmentActivityHandler.Handle(check, enrolment, clock, options);
         none.ShouldBeEmpty();
-        again.ShouldHaveSingleItem();
+        nothing.ShouldBeEmpty("the daily sweep looks again; no check is scheduled per enrolment");
 
         clock.Advance(TimeSpan.FromDays(20));
         var (events, messages) = CheckEnrolmentActivityHandler.Handle(check, enrolment, clock, options);

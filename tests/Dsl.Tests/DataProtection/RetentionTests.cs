@@ -1,3 +1,4 @@
+using Dsl.BuildingBlocks.Messaging;
 using System.Net.Http.Json;
 using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.DataProtection;
@@ -40,7 +41,7 @@ public sealed class RetentionTests(DslApp app) : ApiTest(app)
         }
         var erasure = run.Sent.MessagesOf<LeadErasureRequested>().DistinctBy(m => m.EventId).ShouldHaveSingleItem("one per destination, one event");
         erasure.EnrolmentId.ShouldBe(ended);
-        run.Scheduled.MessagesOf<ApplyRetention>().Distinct().ShouldHaveSingleItem().ScheduledFor.ShouldBe(Retention.NextRunAfter(App.Clock.GetUtcNow()));
+        run.Scheduled.MessagesOf<ApplyRetention>().Distinct().ShouldHaveSingleItem().ScheduledFor.ShouldBe(DailyRuns.NextRunAfter(App.Clock.GetUtcNow()));
 
         (await given.Programme.Get($"/api/enrolments/{ended}"))["lead"]!["name"]!.GetValue<string>().ShouldBe("[erased]");
         (await given.Programme.Get($"/api/enrolments/{active}"))["lead"]!["name"]!.GetValue<string>().ShouldBe("Desmond Still-Active");

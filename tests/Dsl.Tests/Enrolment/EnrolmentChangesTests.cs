@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Enrolment.Contracts;
+using Dsl.Enrolment.Enrolments;
 using Wolverine.Tracking;
 
 namespace Dsl.Tests.Enrolment;
@@ -151,16 +153,33 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task a_quiet_lead_is_marked_at_risk_after_the_inactivity_period()
+    public async Task the_daily_sweep_marks_a_lead_quiet_for_the_inactivity_period_at_risk_once_and_nobody_active()
     {
-        var enrolment = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
-        await App.Host.InvokeMessageAndWaitAsync(new Dsl.Enrolment.Enrolments.CheckEnrolmentActivity(enrolment.Id));
-        (await Given.Get($"/api/enrolments/{enrolment.Id}"))["atRisk"]!.GetValue<bool>().ShouldBeFalse();
+        var quiet = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+        var early = await Sweep(null);
+        early.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == quiet.Id, "not quiet for long enough yet");
+        // The run that began the chain scheduled the next one, for 02:00 UTC the next day.
+        var next = early.Scheduled.MessagesOf<SweepInactiveEnrolments>().Distinct().ShouldHaveSingleItem().ScheduledFor;
+        next.ShouldBe((DateTimeOffset?)DailyRuns.NextRunAfter(App.Clock.GetUtcNow()));
 
         App.Clock.Advance(TimeSpan.FromDays(31));
-        var tracked = await App.Host.InvokeMessageAndWaitAsync(new Dsl.Enrolment.Enrolments.CheckEnrolmentActivity(enrolment.Id));
+        var active = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
+        var run = await Sweep(next);
 
-        (await Given.Get($"/api/enrolments/{enrolment.Id}"))["atRiskReason"]!.GetValue<string>().ShouldBe("noActivity");
-        tracked.PublishedEvents<EnrolmentAtRisk>().Single().EnrolmentId.ShouldBe(enrolment.Id);
+        run.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldContain(c => c.EnrolmentId == quiet.Id);
+        run.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == active.Id);
+        run.PublishedEvents<EnrolmentAtRisk>().ShouldContain(e => e.EnrolmentId == quiet.Id && e.Reason == "noActivity");
+        (await Given.Get($"/api/enrolments/{quiet.Id}"))["atRiskReason"]!.GetValue<string>().ShouldBe("noActivity");
+        (await Given.Get($"/api/enrolments/{active.Id}"))["atRisk"]!.GetValue<bool>().ShouldBeFalse();
+
+        var again = await Sweep(null);
+        again.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == quiet.Id, "marked once");
+        var replaced = await Sweep(next);
+        replaced.Scheduled.MessagesOf<SweepInactiveEnrolments>().ShouldBeEmpty("a run of a chain a start replaced does nothing");
+        replaced.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldBeEmpty();
     }
+
+    private Task<ITrackedSession> Sweep(DateTimeOffset? scheduledFor) =>
+        App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new SweepInactiveEnrolments(scheduledFor))));
 }

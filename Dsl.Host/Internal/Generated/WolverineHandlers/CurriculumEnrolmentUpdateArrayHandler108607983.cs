@@ -43,11 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             Dsl.BuildingBlocks.Messaging.BatchSettlement.SettleOnCommit(context.Envelope, documentSession, _wolverineRuntime);
             
             // The actual message execution
-            var outgoing1 = await Dsl.Curriculum.Enrolments.CurriculumEnrolmentUpdatesHandler.Handle(curriculumEnrolmentUpdateArray, documentSession, _optionsOfCurriculumOptions, cancellation).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await Dsl.Curriculum.Enrolments.CurriculumEnrolmentUpdatesHandler.Handle(curriculumEnrolmentUpdateArray, documentSession, _optionsOfCurriculumOptions, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

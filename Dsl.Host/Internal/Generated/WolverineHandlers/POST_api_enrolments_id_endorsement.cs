@@ -2,7 +2,6 @@
 #pragma warning disable
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -17,16 +16,14 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Dsl.Enrolment.Enrolments.EndorseEnrolment> _validatorOfEndorseEnrolment;
-        private readonly Microsoft.Extensions.Options.IOptions<Dsl.Enrolment.Placement.EnrolmentOptions> _optionsOfEnrolmentOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Enrolment.IEnrolmentStore> _outboxedSessionFactoryOfEnrolmentStore;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_enrolments_id_endorsement(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Dsl.Enrolment.Enrolments.EndorseEnrolment> validatorOfEndorseEnrolment, Microsoft.Extensions.Options.IOptions<Dsl.Enrolment.Placement.EnrolmentOptions> optionsOfEnrolmentOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Enrolment.IEnrolmentStore> outboxedSessionFactoryOfEnrolmentStore, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_enrolments_id_endorsement(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Dsl.Enrolment.Enrolments.EndorseEnrolment> validatorOfEndorseEnrolment, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Dsl.Enrolment.IEnrolmentStore> outboxedSessionFactoryOfEnrolmentStore, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfEndorseEnrolment = validatorOfEndorseEnrolment;
-            _optionsOfEnrolmentOptions = optionsOfEnrolmentOptions;
             _timeProvider = timeProvider;
             _outboxedSessionFactoryOfEnrolmentStore = outboxedSessionFactoryOfEnrolmentStore;
             _wolverineRuntime = wolverineRuntime;
@@ -91,7 +88,7 @@ namespace Internal.Generated.WolverineHandlers
             (var lead, var setting, var placeLedger) = await Dsl.Enrolment.Enrolments.EndorseEnrolmentEndpoint.LoadAsync(stream_enrolment.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var enrolmentView_response, var events, var outgoingMessages) = Dsl.Enrolment.Enrolments.EndorseEnrolmentEndpoint.Post(command, stream_enrolment.Aggregate, lead, setting, placeLedger, _timeProvider, _optionsOfEnrolmentOptions, httpContext.Response);
+            (var enrolmentView_response, var events, var outgoingMessages) = Dsl.Enrolment.Enrolments.EndorseEnrolmentEndpoint.Post(command, stream_enrolment.Aggregate, lead, setting, placeLedger, _timeProvider, httpContext.Response);
 
             if (events != null)
             {

@@ -33,7 +33,7 @@ public sealed record CurriculumEnrolmentUpdate(EnrolmentSubmitted? Submitted = n
 /// </summary>
 public static class CurriculumEnrolmentUpdatesHandler
 {
-    public static async Task<OutgoingMessages> Handle(CurriculumEnrolmentUpdate[] updates, IDocumentSession session,
+    public static async Task Handle(CurriculumEnrolmentUpdate[] updates, IDocumentSession session,
         IOptions<CurriculumOptions> options, CancellationToken ct)
     {
         var ids = updates.Select(u => u.EnrolmentId).Distinct().ToArray();
@@ -48,7 +48,6 @@ public static class CurriculumEnrolmentUpdatesHandler
         var opened = new HashSet<Guid>();
         var changed = new HashSet<Guid>();
         var names = new Dictionary<Guid, LeadCertificateName>();
-        var messages = new OutgoingMessages();
         foreach (var update in updates)
         {
             if (update.Submitted is { } submitted)
@@ -64,11 +63,10 @@ public static class CurriculumEnrolmentUpdatesHandler
             }
             if (update.Confirmed is { } confirmed && !progress.ContainsKey(confirmed.EnrolmentId))
             {
-                // The check that the lead reaches embedding in time.
+                // When the lead should have reached embedding: the daily sweep flags them after (ADR 0041).
                 var due = confirmed.OccurredAt + options.Value.ReflectivePlanningDue;
                 progress[confirmed.EnrolmentId] = Open(confirmed, tracks.GetValueOrDefault(confirmed.EnrolmentId), due);
                 opened.Add(confirmed.EnrolmentId);
-                messages.Schedule(new CheckReflectivePlanningDue(confirmed.EnrolmentId), due);
             }
             if (update.Named is { } named)
                 names[named.EnrolmentId] = new LeadCertificateName { Id = named.EnrolmentId, LeadName = named.LeadName, SettingName = named.SettingName };
@@ -78,7 +76,6 @@ public static class CurriculumEnrolmentUpdatesHandler
         foreach (var id in opened) session.Insert(progress[id]);
         foreach (var id in changed.Except(opened)) session.Store(progress[id]);
         foreach (var name in names.Values) session.Store(name);
-        return messages;
     }
 
     /// <summary>A confirmed place opens the lead's progress record in the learning phase, with the track chosen at submission.</summary>

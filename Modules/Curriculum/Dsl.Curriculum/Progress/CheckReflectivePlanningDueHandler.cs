@@ -1,9 +1,8 @@
-using Dsl.Curriculum.Contracts;
 using Dsl.Enrolment.Contracts;
 
 namespace Dsl.Curriculum.Progress;
 
-/// <summary>A lead still in learning or reflective/planning when embedding was due is flagged at risk (once).</summary>
+/// <summary>A lead still in learning or reflective/planning once embedding was due is flagged at risk (once).</summary>
 public static class CheckReflectivePlanningDueHandler
 {
     public const string Reason = "reflectivePlanningOverdue";
@@ -13,9 +12,9 @@ public static class CheckReflectivePlanningDueHandler
     {
         var messages = new OutgoingMessages();
         var progress = await session.LoadAsync<LeadProgress>(check.EnrolmentId, ct);
-        if (progress is not { Open: true, FlaggedOverdueAt: null }
-            || progress.Phase is not (ProgrammePhase.Learning or ProgrammePhase.ReflectivePlanning)) return messages;
-        progress.FlaggedOverdueAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        if (!SweepReflectivePlanningDueHandler.IsOverdue(progress, now)) return messages;
+        progress!.FlaggedOverdueAt = now;
         session.Store(progress);
         messages.Add(new FlagEnrolmentAtRisk(progress.Id, Reason));
         return messages;

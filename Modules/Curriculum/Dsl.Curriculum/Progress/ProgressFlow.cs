@@ -9,7 +9,10 @@ namespace Dsl.Curriculum.Progress;
 /// <summary>Checks at the end of the embedding period whether the lead completed (durable, so it survives restarts).</summary>
 public sealed record CheckEmbeddingCompletion(Guid EnrolmentId);
 
-/// <summary>Six months (configurable) after confirmation: flags a lead not yet in embedding at risk.</summary>
+/// <summary>
+/// Flags a lead not yet in embedding six months (configurable) after confirmation at risk: sent by the daily sweep (ADR
+/// 0041); until 2026-12 one was scheduled for every confirmation, and those still scheduled arrive too.
+/// </summary>
 public sealed record CheckReflectivePlanningDue(Guid EnrolmentId);
 
 /// <summary>Moves a lead between phases and says so: the one place the phase events are published.</summary>

@@ -1,7 +1,6 @@
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Enrolment.Enrolments;
 using Dsl.Enrolment.Placement;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Wolverine.Attributes;
 
 namespace Dsl.Enrolment.DataProtection;
@@ -11,12 +10,14 @@ namespace Dsl.Enrolment.DataProtection;
 using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 #pragma warning restore IDE0065
 
-/// <summary>The daily retention run (durable, scheduled); sent unscheduled (null) on every start, which begins a new chain.</summary>
+/// <summary>The daily retention run (ADR 0041).</summary>
 [MessageIdentity("dsl.enrolment.apply-retention.v1")]
-public sealed record ApplyRetention(DateTimeOffset? ScheduledFor);
+public sealed record ApplyRetention(DateTimeOffset? ScheduledFor) : IDailyRun;
 
 public static class ApplyRetentionHandler
 {
+    public const string Job = "retention";
+
     /// <summary>
     /// Erases, through the same path as an admin's request, every lead whose enrolment ended more than the retention
     /// period after the end of that academic year, then schedules the next day's run.
@@ -25,8 +26,7 @@ public static class ApplyRetentionHandler
         IOptions<EnrolmentOptions> options, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        var schedule = await session.LoadAsync<RetentionSchedule>(RetentionSchedule.TheId, ct) ?? new RetentionSchedule();
-        if (command.ScheduledFor is { } scheduled && scheduled != schedule.NextRunAt) return messages;
+        if (await DailyRuns.CurrentAsync(session, Job, command, ct) is not { } schedule) return messages;
 
         var now = clock.GetUtcNow();
         var ended = await session.Query<Enrolment>()
@@ -45,36 +45,7 @@ public static class ApplyRetentionHandler
             foreach (var message in erasure) messages.Add(message);
         }
 
-        schedule.NextRunAt = Retention.NextRunAfter(now);
-        schedule.LastRunAt = now;
-        session.Store(schedule);
-        messages.Schedule(new ApplyRetention(schedule.NextRunAt), schedule.NextRunAt);
+        schedule.ScheduleNext(session, now, messages, next => new ApplyRetention(next));
         return messages;
     }
-}
-
-/// <summary>Starts the retention chain once the host (and Wolverine with it) has started.</summary>
-public sealed class ApplyRetentionOnStart(IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, ILogger<ApplyRetentionOnStart> logger)
-    : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() => _ = StartChainAsync());
-        return Task.CompletedTask;
-    }
-
-    private async Task StartChainAsync()
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new ApplyRetention(null));
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not start the retention job; it starts again on the next start");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

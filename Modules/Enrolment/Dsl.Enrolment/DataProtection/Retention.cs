@@ -26,18 +26,4 @@ public static class Retention
 
     public static bool IsDue(Enrolment enrolment, DateTimeOffset now, int years) =>
         enrolment.LeadErasure is null && EndedAt(enrolment) is { } ended && now >= DueAt(ended, years);
-
-    /// <summary>The daily run after <paramref name="now"/>: 02:00 UTC the next day.</summary>
-    public static DateTimeOffset NextRunAfter(DateTimeOffset now) =>
-        new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(2);
-}
-
-/// <summary>When the retention job runs next: a run whose time is not this one belongs to a chain a restart replaced.</summary>
-public sealed class RetentionSchedule
-{
-    public const string TheId = "retention";
-
-    public string Id { get; set; } = TheId;
-    public DateTimeOffset NextRunAt { get; set; }
-    public DateTimeOffset? LastRunAt { get; set; }
 }

@@ -53,7 +53,7 @@ public static class EndorseEnrolmentEndpoint
     [EndpointSummary("Endorse an enrolment")]
     public static (EnrolmentView, Events, OutgoingMessages) Post(EndorseEnrolment command,
         [WriteAggregate] Enrolment enrolment, Lead? lead, Setting? setting, PlaceLedger ledger, TimeProvider clock,
-        IOptions<EnrolmentOptions> options, HttpResponse response)
+        HttpResponse response)
     {
         var now = clock.GetUtcNow();
         var events = new Events { new Endorsed(command.EndorserName.Trim(), command.EndorserRole.Trim(), now) };
@@ -67,7 +67,6 @@ public static class EndorseEnrolmentEndpoint
                 events.Add(new PlaceAllocated(now));
                 messages.Add(new EnrolmentConfirmed().About(enrolment, now));
                 messages.Add(LeadNaming.For(enrolment, lead, setting));
-                messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
             }
             else
             {

@@ -19,7 +19,7 @@ public static class AcceptPlaceOfferEndpoint
     [Tags(ApiTags.Enrolments)]
     [EndpointSummary("Accept a place offer")]
     public static async Task<(EnrolmentView, Events, OutgoingMessages)> Post([WriteAggregate] Enrolment enrolment,
-        IQuerySession session, TimeProvider clock, IOptions<EnrolmentOptions> options, HttpResponse response,
+        IQuerySession session, TimeProvider clock, HttpResponse response,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -28,7 +28,6 @@ public static class AcceptPlaceOfferEndpoint
         {
             new EnrolmentConfirmed().About(enrolment, now), await LeadNaming.ForAsync(enrolment, null, session, ct),
         };
-        messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
 
         return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }

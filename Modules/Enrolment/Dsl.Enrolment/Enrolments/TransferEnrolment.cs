@@ -81,7 +81,6 @@ public static class TransferEnrolmentEndpoint
         {
             messages.Add(new EnrolmentConfirmed().About(after, now));
             messages.Add(await LeadNaming.ForAsync(after, null, session, ct));
-            messages.Schedule(new CheckEnrolmentActivity(enrolment.Id), now + options.Value.InactivityPeriod);
         }
         PlaceOffers.Make(session, await ledgers.From.NextToOfferAsync(session, ct, enrolment.Id), now, options.Value.OfferExpiry, messages);
 
