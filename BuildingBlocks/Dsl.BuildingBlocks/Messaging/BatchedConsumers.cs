@@ -77,6 +77,17 @@ public sealed class TakenInBatches<T>(SentAs sentAs)
         sentAs.Add(applies, typeof(T), message => convert(message)!, description);
         return this;
     }
+
+    /// <summary>
+    /// Two messages <see cref="SentTogether{TFirst,TSecond}">sent together</see> that both convert to a
+    /// <typeparamref name="T"/> reach this consumer as one, made by <paramref name="combine"/> (ADR 0042): one
+    /// envelope instead of two. The handler must then apply everything the combined message holds.
+    /// </summary>
+    public TakenInBatches<T> Combining(Func<T, T, T> combine)
+    {
+        sentAs.Combine(typeof(T), (first, second) => combine((T)first, (T)second)!);
+        return this;
+    }
 }
 
 /// <summary>

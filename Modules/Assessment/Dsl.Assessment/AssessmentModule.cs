@@ -23,7 +23,8 @@ public static class AssessmentModule
         opts.Services.AddOptions<AssessmentOptions>().BindConfiguration("Dsl:Assessment");
         opts.TakeInBatches<AssessmentEnrolmentUpdate>(AssessmentEnrolmentUpdate.Queue)
             .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
-            .From<LeadNamed>(named => new(Named: named));
+            .From<LeadNamed>(named => new(Named: named))
+            .Combining((first, second) => new(first.Confirmed ?? second.Confirmed, first.Named ?? second.Named));
         opts.AddModule<IAssessmentStore>(Schema, store =>
             {
                 store.Schema.For<FrameworkElement>().Identity(e => e.Code).UseNumericRevisions(true);

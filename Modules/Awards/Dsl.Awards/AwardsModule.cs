@@ -31,7 +31,8 @@ public static class AwardsModule
         });
         opts.TakeInBatches<AwardsEnrolmentUpdate>(AwardsEnrolmentUpdate.Queue)
             .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
-            .From<LeadNamed>(named => new(Named: new(named.EnrolmentId, named.SettingName, named.Region)));
+            .From<LeadNamed>(named => new(Named: new(named.EnrolmentId, named.SettingName, named.Region)))
+            .Combining((first, second) => new(first.Confirmed ?? second.Confirmed, first.Named ?? second.Named));
         opts.DeclarePersonalData<IAwardsStore>()
             .Holds<AwardApplication>("statements, evidence, judgement comments, evidence requests and feedback replaced by a placeholder; statuses, outcomes and dates stay",
                 "statements of impact and evidence (free text that may name the lead)", "assessor's comments and feedback")

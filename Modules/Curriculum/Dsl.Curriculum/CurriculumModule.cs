@@ -41,7 +41,8 @@ public static class CurriculumModule
         opts.TakeInBatches<CurriculumEnrolmentUpdate>(CurriculumEnrolmentUpdate.Queue)
             .From<EnrolmentSubmitted>(submitted => new(Submitted: submitted))
             .From<EnrolmentConfirmed>(confirmed => new(Confirmed: confirmed))
-            .From<LeadNamed>(named => new(Named: named));
+            .From<LeadNamed>(named => new(Named: named))
+            .Combining((first, second) => new(first.Submitted ?? second.Submitted, first.Confirmed ?? second.Confirmed, first.Named ?? second.Named));
 
         opts.DeclarePersonalData<ICurriculumStore>()
             .Holds<LeadCertificateName>("lead's name replaced by a placeholder", "lead's name (for the certificate)")

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Dsl.Assessment.Enrolments;
 using Dsl.Awards.Enrolments;
+using Dsl.BuildingBlocks.Messaging;
 using Dsl.Curriculum.Enrolments;
 using Dsl.Enrolment.Contracts;
 using Dsl.PeerNetwork.Enrolments;
@@ -87,6 +88,12 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
         Destinations(typeof(EnrolmentConfirmed)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/",
             "local://curriculum-enrolments/", "local://integration-events/", "local://peer-network-enrolments/"]);
         Destinations(typeof(LeadNamed)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/", "local://curriculum-enrolments/"]);
+        // Sent together (ADR 0042): one envelope to each module that combines both, each message alone to the others;
+        // two events sent together still reach the log as two.
+        Destinations(typeof(SentTogether<EnrolmentConfirmed, LeadNamed>)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/",
+            "local://curriculum-enrolments/", "local://integration-events/", "local://peer-network-enrolments/"]);
+        Destinations(typeof(SentTogether<EnrolmentEndorsed, EnrolmentConfirmed>)).ShouldBe(["local://assessment-enrolments/", "local://awards-enrolments/",
+            "local://curriculum-enrolments/", "local://integration-events/", "local://integration-events/", "local://peer-network-enrolments/"]);
         foreach (var queue in new[] { "curriculum-enrolments", "assessment-enrolments", "awards-enrolments", "peer-network-enrolments" })
         {
             var endpoint = runtime.Endpoints.EndpointFor(new Uri($"local://{queue}/"))!;
@@ -192,6 +199,10 @@ public sealed class MessagingTests(DslApp app) : ApiTest(app)
         tracked.Sent.MessagesOf<PeerNetworkEnrolmentUpdate>().Count(u => u.Confirmed.EnrolmentId == id).ShouldBe(1, "for PeerNetwork");
         tracked.Sent.MessagesOf<Dsl.Host.Integrators.Events.RecordIntegrationEvent>().Count(e => e.Type == "dsl.enrolment.confirmed.v1")
             .ShouldBe(1, "and one for the integration event log");
+        // The lead's name rides in the confirmation's envelope to each module that keeps both (ADR 0042).
+        tracked.Sent.MessagesOf<CurriculumEnrolmentUpdate>().Where(u => u.Named?.EnrolmentId == id).ShouldHaveSingleItem().Confirmed.ShouldNotBeNull();
+        tracked.Sent.MessagesOf<AssessmentEnrolmentUpdate>().Where(u => u.Named?.EnrolmentId == id).ShouldHaveSingleItem().Confirmed.ShouldNotBeNull();
+        tracked.Sent.MessagesOf<AwardsEnrolmentUpdate>().Where(u => u.Named?.EnrolmentId == id).ShouldHaveSingleItem().Confirmed.ShouldNotBeNull();
         await App.Settled();
         var enrolment = await given.Get($"/api/enrolments/{id}");
         enrolment["history"]!.AsArray().Count(h => h!["because"]!.GetValue<string>() == "place allocated").ShouldBe(1);

@@ -65,8 +65,7 @@ public static class EndorseEnrolmentEndpoint
             {
                 ledger.Hold(enrolment.CohortId);
                 events.Add(new PlaceAllocated(now));
-                messages.Add(new EnrolmentConfirmed().About(enrolment, now));
-                messages.Add(LeadNaming.For(enrolment, lead, setting));
+                messages.Add(LeadNaming.Confirmed(enrolment, now, LeadNaming.For(enrolment, lead, setting)));
             }
             else
             {

@@ -24,10 +24,7 @@ public static class AcceptPlaceOfferEndpoint
     {
         var now = clock.GetUtcNow();
         var events = new Events { new PlaceOfferAccepted(enrolment.Offer!.OfferId, now) };
-        var messages = new OutgoingMessages
-        {
-            new EnrolmentConfirmed().About(enrolment, now), await LeadNaming.ForAsync(enrolment, null, session, ct),
-        };
+        var messages = new OutgoingMessages { LeadNaming.Confirmed(enrolment, now, await LeadNaming.ForAsync(enrolment, null, session, ct)) };
 
         return (await enrolment.ViewAfterAsync(events, session, response, ct), events, messages);
     }

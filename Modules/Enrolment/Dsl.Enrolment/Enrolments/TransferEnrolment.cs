@@ -79,8 +79,7 @@ public static class TransferEnrolmentEndpoint
         messages.Add(new EnrolmentTransferred { FromCohortId = enrolment.CohortId, FromRegion = enrolment.Region }.About(after, now));
         if (placed)
         {
-            messages.Add(new EnrolmentConfirmed().About(after, now));
-            messages.Add(await LeadNaming.ForAsync(after, null, session, ct));
+            messages.Add(LeadNaming.Confirmed(after, now, await LeadNaming.ForAsync(after, null, session, ct)));
         }
         PlaceOffers.Make(session, await ledgers.From.NextToOfferAsync(session, ct, enrolment.Id), now, options.Value.OfferExpiry, messages);
 
