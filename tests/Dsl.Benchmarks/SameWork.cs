@@ -14,10 +14,12 @@ namespace Dsl.Benchmarks;
 /// submission (Curriculum, the integration event log);</item>
 /// <item>endorse, one transaction: read the enrolment, the lead and the setting (the lead's naming message carries
 /// its name); take the cohort's advisory lock; read and update its occupancy counters; insert the two events,
-/// update the stream version and the enrolment document; one outbox row per consumer of the endorsed, confirmed
-/// and lead-named messages (no scheduled activity check: DSL sweeps daily instead, ADR 0041);</item>
-/// <item>each consumer DSL has (the log for each of the three public events; Curriculum for submitted, confirmed
-/// and lead named; Assessment; PeerNetwork), one transaction each: delete its outbox row and write its effect.</item>
+/// update the stream version and the enrolment document; one outbox row per consumer of the endorsed and confirmed
+/// messages, Curriculum's carrying the lead's name (DSL sends the two together, ADR 0042; no scheduled activity
+/// check: DSL sweeps daily instead, ADR 0041);</item>
+/// <item>each consumer DSL has (the log for each of the three public events; Curriculum for submitted and for
+/// confirmed with the lead's name; Assessment; PeerNetwork), one transaction each: delete its outbox row and write
+/// its effect.</item>
 /// </list>
 /// Each transaction is one <see cref="NpgsqlBatch"/> (one round trip) of prepared statements. Consumers run on
 /// background workers while clients keep submitting; an operation counts when the clients are done and every
@@ -116,8 +118,8 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
             submitted.Command);
         foreach (var delivery in submitted.Deliveries(id)) await deliveries.WriteAsync(delivery);
 
-        var confirmed = Outbox(["host.endorsed", "host.confirmed", "curriculum.confirmed", "assessment.confirmed", "peer.confirmed",
-            "curriculum.lead-named"], about);
+        // Curriculum's confirmation carries the lead's name: one row, as DSL sends them together (ADR 0042).
+        var confirmed = Outbox(["host.endorsed", "host.confirmed", "curriculum.confirmed", "assessment.confirmed", "peer.confirmed"], about);
         await Transaction(
             Command("select version, data from same_enrolment.enrolments where id = $1", id),
             Command("select data from same_enrolment.leads where id = $1", leadId),
@@ -169,9 +171,10 @@ public sealed class SameWork(NpgsqlDataSource db, bool serialisedLog = true)
             "curriculum.submitted" =>
                 [Command("insert into same_curriculum.tracks (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json("""{"track":"full"}"""))],
             "curriculum.confirmed" =>
-                [Command("insert into same_curriculum.lead_progress (id, data) values ($1, $2) on conflict (id) do nothing", id, Json(delivery.Json))],
-            "curriculum.lead-named" =>
-                [Command("insert into same_curriculum.certificate_names (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json("""{"leadName":"Bench Lead","settingName":"School"}"""))],
+            [
+                Command("insert into same_curriculum.lead_progress (id, data) values ($1, $2) on conflict (id) do nothing", id, Json(delivery.Json)),
+                Command("insert into same_curriculum.certificate_names (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json("""{"leadName":"Bench Lead","settingName":"School"}""")),
+            ],
             "assessment.confirmed" =>
                 [Command("insert into same_assessment.enrolments (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data", id, Json(delivery.Json))],
             "peer.confirmed" =>
