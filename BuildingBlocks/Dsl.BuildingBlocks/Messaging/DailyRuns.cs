@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,22 +8,27 @@ using Wolverine;
 namespace Dsl.BuildingBlocks.Messaging;
 
 /// <summary>
-/// A module's job that runs once a day (ADR 0041): a durable scheduled message whose handler schedules the next run.
-/// Sent unscheduled (<see cref="ScheduledFor"/> null) on every start, which runs the job at once and begins a new chain.
+/// A module's job that runs once a day (ADR 0041): a durable scheduled message whose handler schedules the next run of
+/// its chain. Every start sends one unscheduled (<see cref="ScheduledFor"/> and <see cref="Chain"/> null), which does the
+/// job and begins a new chain only when no chain is waiting for its next run (none yet, or its run missed).
 /// </summary>
 public interface IDailyRun
 {
-    /// <summary>The time this run was scheduled for; null for the run that begins a chain.</summary>
+    /// <summary>The time this run was scheduled for; null for a start's run.</summary>
     DateTimeOffset? ScheduledFor { get; }
+
+    /// <summary>The chain this run belongs to; null for a start's run.</summary>
+    Guid? Chain { get; }
 }
 
 /// <summary>
-/// When a daily job runs next, one document per job in its module's store: a run scheduled for another time belongs
-/// to a chain a restart replaced, and does nothing.
+/// A daily job's chain and when it runs next, one document per job in its module's store: a run of another chain, or
+/// for another time, does nothing.
 /// </summary>
 public sealed class DailyRunSchedule
 {
     public string Id { get; set; } = "";
+    public Guid Chain { get; set; }
     public DateTimeOffset NextRunAt { get; set; }
     public DateTimeOffset? LastRunAt { get; set; }
 }
@@ -33,21 +39,39 @@ public static class DailyRuns
     public static DateTimeOffset NextRunAfter(DateTimeOffset now) =>
         new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(2);
 
-    /// <summary>The job's schedule when <paramref name="run"/> is its chain's current run; null when it belongs to a replaced chain.</summary>
-    public static async Task<DailyRunSchedule?> CurrentAsync(IDocumentSession session, string job, IDailyRun run, CancellationToken ct)
+    /// <summary>
+    /// The job's schedule when <paramref name="run"/> is to do the job; null when it is not: a run of a replaced chain
+    /// or for another time, or a start's run while a chain is waiting for its next run. Runs of one job take turns
+    /// (a lock held until the run commits), so two nodes' starts, or a start and a late scheduled run, do it once.
+    /// </summary>
+    public static async Task<DailyRunSchedule?> CurrentAsync(IDocumentSession session, string job, IDailyRun run, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var schedule = await session.LoadAsync<DailyRunSchedule>(job, ct) ?? new DailyRunSchedule { Id = job };
-        return run.ScheduledFor is { } scheduled && scheduled != schedule.NextRunAt ? null : schedule;
+        await session.BeginTransactionAsync(ct);
+        await using (var turn = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", (NpgsqlConnection)session.Connection!)
+                     { Parameters = { new() { Value = $"dsl.daily-run:{job}" } } })
+            await turn.ExecuteNonQueryAsync(ct);
+
+        var schedule = await session.LoadAsync<DailyRunSchedule>(job, ct);
+        if (run.ScheduledFor is null)
+        {
+            if (schedule is { } waiting && waiting.NextRunAt > now) return null;
+            schedule ??= new DailyRunSchedule { Id = job };
+            schedule.Chain = Guid.CreateVersion7(now);
+            return schedule;
+        }
+        return schedule is { } current && current.Chain == run.Chain && current.NextRunAt == run.ScheduledFor ? current : null;
     }
 
-    /// <summary>Records this run (in the run's own transaction) and schedules the next one, made by <paramref name="next"/>.</summary>
-    public static void ScheduleNext<TRun>(this DailyRunSchedule schedule, IDocumentSession session, DateTimeOffset now,
-        OutgoingMessages messages, Func<DateTimeOffset, TRun> next) where TRun : IDailyRun
+    /// <summary>Records this run (in the run's own transaction) and schedules the chain's next one, made by <paramref name="next"/>.</summary>
+    public static void ScheduleNext<TRun>(this DailyRunSchedule schedule, IDocumentSession session, IDailyRun run, DateTimeOffset now,
+        OutgoingMessages messages, Func<DateTimeOffset, Guid, TRun> next) where TRun : IDailyRun
     {
         schedule.LastRunAt = now;
-        schedule.NextRunAt = NextRunAfter(now);
+        // From the time it was due, so a run arriving a little early does not schedule a second one for that time.
+        schedule.NextRunAt = NextRunAfter(run.ScheduledFor is { } due && due > now ? due : now);
         session.Store(schedule);
-        messages.Schedule(next(schedule.NextRunAt)!, schedule.NextRunAt);
+        messages.Schedule(next(schedule.NextRunAt, schedule.Chain)!, schedule.NextRunAt);
     }
 
     /// <summary>Begins the job's chain with <paramref name="first"/> every time the host has started.</summary>

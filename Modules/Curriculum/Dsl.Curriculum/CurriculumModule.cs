@@ -56,7 +56,7 @@ public static class CurriculumModule
 
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
         // The daily look for leads overdue for embedding (ADR 0041), begun again on every start.
-        opts.Services.AddDailyRun(new SweepReflectivePlanningDue(null));
+        opts.Services.AddDailyRun(new SweepReflectivePlanningDue());
         return opts;
     }
 }

@@ -68,8 +68,8 @@ public static class EnrolmentModule
         // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
         opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
         // Daily runs (ADR 0041): durable scheduled chains, begun again on every start.
-        opts.Services.AddDailyRun(new ApplyRetention(null));
-        opts.Services.AddDailyRun(new SweepInactiveEnrolments(null));
+        opts.Services.AddDailyRun(new ApplyRetention());
+        opts.Services.AddDailyRun(new SweepInactiveEnrolments());
         return opts;
     }
 }

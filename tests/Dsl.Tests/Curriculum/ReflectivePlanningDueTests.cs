@@ -36,13 +36,15 @@ public sealed class ReflectivePlanningDueTests(DslApp app) : ApiTest(app)
             (await Given.AndWait(() => Admin.PostAsJsonAsync($"/api/curriculum/progress/{onTime.Id}/phase",
                 new { phase, reason = "Test: trained elsewhere" }, Ct))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var early = await Sweep(null);
+        var due = await App.NextRun<ICurriculumStore>(SweepReflectivePlanningDueHandler.Job, new SweepReflectivePlanningDue());
+        var early = await Sweep(new(due.ScheduledFor, due.Chain));
         early.Sent.MessagesOf<CheckReflectivePlanningDue>().ShouldNotContain(c => c.EnrolmentId == late.Id, "not due yet");
-        var next = early.Scheduled.MessagesOf<SweepReflectivePlanningDue>().Distinct().ShouldHaveSingleItem().ScheduledFor;
-        next.ShouldBe((DateTimeOffset?)DailyRuns.NextRunAfter(App.Clock.GetUtcNow()));
+        early.Scheduled.MessagesOf<SweepReflectivePlanningDue>().Distinct().ShouldHaveSingleItem()
+            .ShouldBe(new SweepReflectivePlanningDue(DailyRuns.NextRunAfter(due.ScheduledFor), due.Chain));
 
         App.Clock.Advance(TimeSpan.FromDays(2));
-        var run = await Sweep(next);
+        var next = await App.NextRun<ICurriculumStore>(SweepReflectivePlanningDueHandler.Job, new SweepReflectivePlanningDue());
+        var run = await Sweep(new(next.ScheduledFor, next.Chain));
 
         run.Sent.MessagesOf<CheckReflectivePlanningDue>().ShouldContain(c => c.EnrolmentId == late.Id);
         run.Sent.MessagesOf<CheckReflectivePlanningDue>().ShouldNotContain(c => c.EnrolmentId == onTime.Id, "in embedding");
@@ -53,14 +55,15 @@ public sealed class ReflectivePlanningDueTests(DslApp app) : ApiTest(app)
         enrolment["atRiskReason"]!.GetValue<string>().ShouldBe("reflectivePlanningOverdue");
         (await Given.Get($"/api/enrolments/{onTime.Id}"))["atRisk"]!.GetValue<bool>().ShouldBeFalse();
 
-        var again = await Sweep(null);
+        var after = await App.NextRun<ICurriculumStore>(SweepReflectivePlanningDueHandler.Job, new SweepReflectivePlanningDue());
+        var again = await Sweep(new(after.ScheduledFor, after.Chain));
         again.Sent.MessagesOf<CheckReflectivePlanningDue>().ShouldNotContain(c => c.EnrolmentId == late.Id, "flagged once");
         // A check still scheduled from before the sweep (one per confirmation, until 2026-12) flags nobody twice either.
         var scheduledBefore = await App.Host.InvokeMessageAndWaitAsync(new CheckReflectivePlanningDue(late.Id));
         scheduledBefore.Sent.MessagesOf<FlagEnrolmentAtRisk>().ShouldBeEmpty();
     }
 
-    private Task<ITrackedSession> Sweep(DateTimeOffset? scheduledFor) =>
+    private Task<ITrackedSession> Sweep(SweepReflectivePlanningDue run) =>
         App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new SweepReflectivePlanningDue(scheduledFor))));
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(run)));
 }

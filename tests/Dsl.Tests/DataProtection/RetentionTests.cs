@@ -24,16 +24,16 @@ public sealed class RetentionTests(DslApp app) : ApiTest(app)
         // once, so the period is what moves here: -1 years makes an enrolment ended now due (Retention's date rules
         // are tested with arbitrary clocks in Dsl.Rules.Tests).
         var options = App.Host.Services.GetRequiredService<IOptions<EnrolmentOptions>>().Value;
-        var early = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new ApplyRetention(null))));
+        var early = await Run(await Due());
         early.Sent.MessagesOf<LeadErasureRequested>().ShouldBeEmpty("not before the period is over");
 
         options.RetentionYears = -1;
         Wolverine.Tracking.ITrackedSession run;
+        ApplyRetention due;
         try
         {
-            run = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-                .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new ApplyRetention(null))));
+            due = await Due();
+            run = await Run(due);
         }
         finally
         {
@@ -41,17 +41,28 @@ public sealed class RetentionTests(DslApp app) : ApiTest(app)
         }
         var erasure = run.Sent.MessagesOf<LeadErasureRequested>().DistinctBy(m => m.EventId).ShouldHaveSingleItem("one per destination, one event");
         erasure.EnrolmentId.ShouldBe(ended);
-        run.Scheduled.MessagesOf<ApplyRetention>().Distinct().ShouldHaveSingleItem().ScheduledFor.ShouldBe(DailyRuns.NextRunAfter(App.Clock.GetUtcNow()));
+        run.Scheduled.MessagesOf<ApplyRetention>().Distinct().ShouldHaveSingleItem()
+            .ShouldBe(new ApplyRetention(DailyRuns.NextRunAfter(due.ScheduledFor!.Value), due.Chain), "the chain's next run");
 
         (await given.Programme.Get($"/api/enrolments/{ended}"))["lead"]!["name"]!.GetValue<string>().ShouldBe("[erased]");
         (await given.Programme.Get($"/api/enrolments/{active}"))["lead"]!["name"]!.GetValue<string>().ShouldBe("Desmond Still-Active");
         (await given.Programme.Get($"/api/data-protection/requests/{erasure.RequestId}"))["status"]!.GetValue<string>().ShouldBe("completed");
 
-        var again = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new ApplyRetention(null))));
+        var again = await Run(await Due());
         again.Sent.MessagesOf<LeadErasureRequested>().ShouldBeEmpty("an erased lead is not erased twice");
-        var stale = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new ApplyRetention(App.Clock.GetUtcNow().AddDays(-3)))));
+        var stale = await Run(due with { Chain = Guid.NewGuid() });
         stale.Scheduled.MessagesOf<ApplyRetention>().ShouldBeEmpty("a run of a replaced chain does nothing");
+        var restart = await Run(new ApplyRetention());
+        restart.Scheduled.MessagesOf<ApplyRetention>().ShouldBeEmpty("a start's run while the chain waits for its next run does nothing");
     }
+
+    private async Task<ApplyRetention> Due()
+    {
+        var (scheduledFor, chain) = await App.NextRun<Dsl.Enrolment.IEnrolmentStore>(ApplyRetentionHandler.Job, new ApplyRetention());
+        return new ApplyRetention(scheduledFor, chain);
+    }
+
+    private Task<Wolverine.Tracking.ITrackedSession> Run(ApplyRetention run) =>
+        App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(run)));
 }

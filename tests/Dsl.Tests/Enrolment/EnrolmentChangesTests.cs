@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dsl.BuildingBlocks.Messaging;
+using Dsl.Enrolment;
 using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Enrolments;
 using Wolverine.Tracking;
@@ -150,36 +151,48 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
         view["atRisk"]!.GetValue<bool>().ShouldBeTrue();
         view["atRiskReason"]!.GetValue<string>().ShouldBe("missedWorkshop");
         tracked.PublishedEvents<EnrolmentAtRisk>().Single().Reason.ShouldBe("missedWorkshop");
+
+        var again = await App.Host.InvokeMessageAndWaitAsync(new FlagEnrolmentAtRisk(enrolment.Id, "missedWorkshop"));
+        again.PublishedEvents<EnrolmentAtRisk>().ShouldBeEmpty("already at risk for that reason: nothing new to say");
+        var other = await App.Host.InvokeMessageAndWaitAsync(new FlagEnrolmentAtRisk(enrolment.Id, "missedActionLearningSessions"));
+        other.PublishedEvents<EnrolmentAtRisk>().Single().Reason.ShouldBe("missedActionLearningSessions");
     }
 
     [Fact]
     public async Task the_daily_sweep_marks_a_lead_quiet_for_the_inactivity_period_at_risk_once_and_nobody_active()
     {
         var quiet = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
-        var early = await Sweep(null);
+        var due = await App.NextRun<IEnrolmentStore>(SweepInactiveEnrolmentsHandler.Job, new SweepInactiveEnrolments());
+        var early = await Sweep(new(due.ScheduledFor, due.Chain));
         early.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == quiet.Id, "not quiet for long enough yet");
-        // The run that began the chain scheduled the next one, for 02:00 UTC the next day.
-        var next = early.Scheduled.MessagesOf<SweepInactiveEnrolments>().Distinct().ShouldHaveSingleItem().ScheduledFor;
-        next.ShouldBe((DateTimeOffset?)DailyRuns.NextRunAfter(App.Clock.GetUtcNow()));
+        // The run scheduled its chain's next, for 02:00 UTC the day after the one it was due on.
+        early.Scheduled.MessagesOf<SweepInactiveEnrolments>().Distinct().ShouldHaveSingleItem()
+            .ShouldBe(new SweepInactiveEnrolments(DailyRuns.NextRunAfter(due.ScheduledFor), due.Chain));
 
         App.Clock.Advance(TimeSpan.FromDays(31));
         var active = await Given.EndorsedEnrolment(await Given.Setting(), await Given.Cohort());
-        var run = await Sweep(next);
+        // A start finds the chain's run missed (the clock moved on a month), so its run does the job and begins a new chain.
+        var run = await Sweep(new());
 
         run.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldContain(c => c.EnrolmentId == quiet.Id);
         run.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == active.Id);
         run.PublishedEvents<EnrolmentAtRisk>().ShouldContain(e => e.EnrolmentId == quiet.Id && e.Reason == "noActivity");
         (await Given.Get($"/api/enrolments/{quiet.Id}"))["atRiskReason"]!.GetValue<string>().ShouldBe("noActivity");
         (await Given.Get($"/api/enrolments/{active.Id}"))["atRisk"]!.GetValue<bool>().ShouldBeFalse();
+        var next = await App.NextRun<IEnrolmentStore>(SweepInactiveEnrolmentsHandler.Job, new SweepInactiveEnrolments());
+        next.Chain.ShouldNotBe(due.Chain, "a new chain");
 
-        var again = await Sweep(null);
+        var again = await Sweep(new(next.ScheduledFor, next.Chain));
         again.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldNotContain(c => c.EnrolmentId == quiet.Id, "marked once");
-        var replaced = await Sweep(next);
-        replaced.Scheduled.MessagesOf<SweepInactiveEnrolments>().ShouldBeEmpty("a run of a chain a start replaced does nothing");
+        var replaced = await Sweep(new(DailyRuns.NextRunAfter(due.ScheduledFor), due.Chain));
+        replaced.Scheduled.MessagesOf<SweepInactiveEnrolments>().ShouldBeEmpty("a run of the chain a start replaced does nothing");
         replaced.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldBeEmpty();
+        var restart = await Sweep(new());
+        restart.Scheduled.MessagesOf<SweepInactiveEnrolments>().ShouldBeEmpty("a start's run while the chain waits for its next run does nothing");
+        restart.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldBeEmpty();
     }
 
-    private Task<ITrackedSession> Sweep(DateTimeOffset? scheduledFor) =>
+    private Task<ITrackedSession> Sweep(SweepInactiveEnrolments run) =>
         App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(new SweepInactiveEnrolments(scheduledFor))));
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(bus => bus.InvokeAsync(run)));
 }

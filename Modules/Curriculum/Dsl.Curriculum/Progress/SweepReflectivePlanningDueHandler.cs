@@ -6,7 +6,7 @@ namespace Dsl.Curriculum.Progress;
 
 /// <summary>The daily look for leads who should have reached embedding by now (ADR 0041).</summary>
 [MessageIdentity("dsl.curriculum.sweep-reflective-planning-due.v1")]
-public sealed record SweepReflectivePlanningDue(DateTimeOffset? ScheduledFor) : IDailyRun;
+public sealed record SweepReflectivePlanningDue(DateTimeOffset? ScheduledFor = null, Guid? Chain = null) : IDailyRun;
 
 public static class SweepReflectivePlanningDueHandler
 {
@@ -26,9 +26,9 @@ public static class SweepReflectivePlanningDueHandler
         CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        if (await DailyRuns.CurrentAsync(session, Job, run, ct) is not { } schedule) return messages;
-
         var now = clock.GetUtcNow();
+        if (await DailyRuns.CurrentAsync(session, Job, run, now, ct) is not { } schedule) return messages;
+
         var overdue = await session.Query<LeadProgress>()
             .Where(p => p.Open && p.FlaggedOverdueAt == null && p.EmbeddingDueBy <= now
                         && (p.Phase == ProgrammePhase.Learning || p.Phase == ProgrammePhase.ReflectivePlanning))
@@ -36,7 +36,7 @@ public static class SweepReflectivePlanningDueHandler
             .ToListAsync(ct);
         foreach (var id in overdue) messages.Add(new CheckReflectivePlanningDue(id));
 
-        schedule.ScheduleNext(session, now, messages, next => new SweepReflectivePlanningDue(next));
+        schedule.ScheduleNext(session, run, now, messages, (next, chain) => new SweepReflectivePlanningDue(next, chain));
         return messages;
     }
 }

@@ -12,7 +12,7 @@ using Enrolment = Dsl.Enrolment.Enrolments.Enrolment;
 
 /// <summary>The daily retention run (ADR 0041).</summary>
 [MessageIdentity("dsl.enrolment.apply-retention.v1")]
-public sealed record ApplyRetention(DateTimeOffset? ScheduledFor) : IDailyRun;
+public sealed record ApplyRetention(DateTimeOffset? ScheduledFor = null, Guid? Chain = null) : IDailyRun;
 
 public static class ApplyRetentionHandler
 {
@@ -26,9 +26,9 @@ public static class ApplyRetentionHandler
         IOptions<EnrolmentOptions> options, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        if (await DailyRuns.CurrentAsync(session, Job, command, ct) is not { } schedule) return messages;
-
         var now = clock.GetUtcNow();
+        if (await DailyRuns.CurrentAsync(session, Job, command, now, ct) is not { } schedule) return messages;
+
         var ended = await session.Query<Enrolment>()
             .Where(e => (e.Status == EnrolmentStatus.Withdrawn || e.Status == EnrolmentStatus.Completed) && e.LeadErasure == null)
             .ToListAsync(ct);
@@ -45,7 +45,7 @@ public static class ApplyRetentionHandler
             foreach (var message in erasure) messages.Add(message);
         }
 
-        schedule.ScheduleNext(session, now, messages, next => new ApplyRetention(next));
+        schedule.ScheduleNext(session, command, now, messages, (next, chain) => new ApplyRetention(next, chain));
         return messages;
     }
 }

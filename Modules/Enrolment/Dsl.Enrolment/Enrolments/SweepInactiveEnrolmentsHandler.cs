@@ -6,7 +6,7 @@ namespace Dsl.Enrolment.Enrolments;
 
 /// <summary>The daily look for leads who have gone quiet (ADR 0041), instead of a check scheduled for every confirmation.</summary>
 [MessageIdentity("dsl.enrolment.sweep-inactive.v1")]
-public sealed record SweepInactiveEnrolments(DateTimeOffset? ScheduledFor) : IDailyRun;
+public sealed record SweepInactiveEnrolments(DateTimeOffset? ScheduledFor = null, Guid? Chain = null) : IDailyRun;
 
 public static class SweepInactiveEnrolmentsHandler
 {
@@ -21,9 +21,9 @@ public static class SweepInactiveEnrolmentsHandler
         IOptions<EnrolmentOptions> options, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        if (await DailyRuns.CurrentAsync(session, Job, run, ct) is not { } schedule) return messages;
-
         var now = clock.GetUtcNow();
+        if (await DailyRuns.CurrentAsync(session, Job, run, now, ct) is not { } schedule) return messages;
+
         var quietSince = now - options.Value.InactivityPeriod;
         var quiet = await session.Query<Enrolment>()
             .Where(e => e.Status == EnrolmentStatus.Confirmed && !e.AtRisk && e.LastActivityAt <= quietSince)
@@ -31,7 +31,7 @@ public static class SweepInactiveEnrolmentsHandler
             .ToListAsync(ct);
         foreach (var id in quiet) messages.Add(new CheckEnrolmentActivity(id));
 
-        schedule.ScheduleNext(session, now, messages, next => new SweepInactiveEnrolments(next));
+        schedule.ScheduleNext(session, run, now, messages, (next, chain) => new SweepInactiveEnrolments(next, chain));
         return messages;
     }
 }
