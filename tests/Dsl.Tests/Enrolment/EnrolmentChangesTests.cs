@@ -3,6 +3,7 @@ using Dsl.BuildingBlocks.Messaging;
 using Dsl.Enrolment;
 using Dsl.Enrolment.Contracts;
 using Dsl.Enrolment.Enrolments;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace Dsl.Tests.Enrolment;
@@ -190,6 +191,28 @@ public sealed class EnrolmentChangesTests(DslApp app) : ApiTest(app)
         var restart = await Sweep(new());
         restart.Scheduled.MessagesOf<SweepInactiveEnrolments>().ShouldBeEmpty("a start's run while the chain waits for its next run does nothing");
         restart.Sent.MessagesOf<CheckEnrolmentActivity>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task several_nodes_starting_at_once_sweep_once_and_leave_one_chain()
+    {
+        var store = App.Host.Services.GetRequiredService<IEnrolmentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Delete<DailyRunSchedule>(SweepInactiveEnrolmentsHandler.Job);
+            await session.SaveChangesAsync(Ct);
+        }
+
+        // Four starts' runs at once, each in its own scope, as four nodes starting together would send them.
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ =>
+            Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                await using var scope = App.Host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(new SweepInactiveEnrolments(), Ct);
+            }))));
+
+        tracked.Scheduled.MessagesOf<SweepInactiveEnrolments>().Distinct().ShouldHaveSingleItem("one chain, however many nodes start")
+            .Chain.ShouldBe((await App.NextRun<IEnrolmentStore>(SweepInactiveEnrolmentsHandler.Job, new SweepInactiveEnrolments())).Chain);
     }
 
     private Task<ITrackedSession> Sweep(SweepInactiveEnrolments run) =>
