@@ -74,34 +74,64 @@ public static class DailyRuns
         messages.Schedule(next(schedule.NextRunAt, schedule.Chain)!, schedule.NextRunAt);
     }
 
-    /// <summary>Begins the job's chain with <paramref name="first"/> every time the host has started.</summary>
-    public static IServiceCollection AddDailyRun<TRun>(this IServiceCollection services, TRun first) where TRun : IDailyRun =>
-        services.AddSingleton<IHostedService>(provider => new DailyRunStarter(first, provider.GetRequiredService<IHostApplicationLifetime>(),
+    /// <summary>How often every node sends a start's run again: a chain whose run was missed (dead-lettered, say) begins again within this.</summary>
+    public static readonly TimeSpan LookAgainEvery = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Sends <paramref name="start"/> (a start's run) once the host has started, and again every
+    /// <see cref="LookAgainEvery"/>: a no-op while the job's chain waits for its next run, the chain begun again when not.
+    /// </summary>
+    public static IServiceCollection AddDailyRun<TRun>(this IServiceCollection services, TRun start) where TRun : IDailyRun =>
+        services.AddSingleton<IHostedService>(provider => new DailyRunStarter(start, provider.GetRequiredService<IHostApplicationLifetime>(),
             provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DailyRuns))));
 
-    /// <summary>Publishes the first run once the host (and Wolverine with it) has started, so a start is never held up by it.</summary>
-    private sealed class DailyRunStarter(object first, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, ILogger logger)
+    /// <summary>Sends the start's run after the host (and Wolverine with it) has started, so a start is never held up by it.</summary>
+    private sealed class DailyRunStarter(object start, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, ILogger logger)
         : IHostedService
     {
+        private readonly CancellationTokenSource _stopping = new();
+        private Task _looking = Task.CompletedTask;
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            lifetime.ApplicationStarted.Register(() => _ = StartChainAsync());
+            lifetime.ApplicationStarted.Register(() => _looking = LookAsync(_stopping.Token));
             return Task.CompletedTask;
         }
 
-        private async Task StartChainAsync()
+        private async Task LookAsync(CancellationToken stopping)
+        {
+            using var timer = new PeriodicTimer(LookAgainEvery);
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(start);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Could not send the daily {Job} start; it is sent again within {Interval}", start.GetType().Name, LookAgainEvery);
+                }
+            } while (await WaitAsync(timer, stopping));
+        }
+
+        private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stopping)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(first);
+                return await timer.WaitForNextTickAsync(stopping);
             }
-            catch (Exception e)
+            catch (OperationCanceledException)
             {
-                logger.LogError(e, "Could not begin the daily {Job} run; it begins again on the next start", first.GetType().Name);
+                return false;
             }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await _stopping.CancelAsync();
+            await _looking.WaitAsync(cancellationToken);
+            _stopping.Dispose();
+        }
     }
 }
