@@ -55,7 +55,7 @@ public static class CurriculumModule
                 typeof(Resource), typeof(Certificate), typeof(DailyRunSchedule));
 
         opts.Services.AddOptions<CurriculumOptions>().BindConfiguration("Dsl:Curriculum");
-        // The daily look for leads overdue for embedding (ADR 0041), begun again on every start.
+        // The daily look for leads overdue for embedding (ADR 0041); each start, and every hour, begins its chain if missing.
         opts.Services.AddDailyRun(new SweepReflectivePlanningDue());
         return opts;
     }

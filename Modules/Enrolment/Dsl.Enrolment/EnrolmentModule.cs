@@ -67,7 +67,7 @@ public static class EnrolmentModule
         opts.Services.AddHostedService<Reports.CohortGauges>();
         // Publishes cohort-scheduled for cohorts that existed before the event did (once; a no-op after that).
         opts.Services.AddHostedService<AnnounceExistingCohortsOnStart>();
-        // Daily runs (ADR 0041): durable scheduled chains, begun again on every start.
+        // Daily runs (ADR 0041): durable scheduled chains; each start, and every hour, begins one that is missing.
         opts.Services.AddDailyRun(new ApplyRetention());
         opts.Services.AddDailyRun(new SweepInactiveEnrolments());
         return opts;
