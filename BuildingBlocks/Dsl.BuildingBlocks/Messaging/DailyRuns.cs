@@ -87,7 +87,7 @@ public static class DailyRuns
 
     /// <summary>Sends the start's run after the host (and Wolverine with it) has started, so a start is never held up by it.</summary>
     private sealed class DailyRunStarter(object start, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, ILogger logger)
-        : IHostedService
+        : IHostedService, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new();
         private Task _looking = Task.CompletedTask;
@@ -127,11 +127,20 @@ public static class DailyRuns
             }
         }
 
+        // A host may be stopped more than once (stopped, then disposed): the second stop finds nothing left to do.
         public async Task StopAsync(CancellationToken cancellationToken)
         {
-            await _stopping.CancelAsync();
-            await _looking.WaitAsync(cancellationToken);
-            _stopping.Dispose();
+            if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
+            try
+            {
+                await _looking.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Told to stop waiting: the loop ends on its own at its next tick.
+            }
         }
+
+        public void Dispose() => _stopping.Dispose();
     }
 }
