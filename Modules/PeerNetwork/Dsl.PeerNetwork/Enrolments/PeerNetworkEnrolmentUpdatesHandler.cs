@@ -7,8 +7,8 @@ namespace Dsl.PeerNetwork.Enrolments;
 
 /// <summary>
 /// What PeerNetwork takes from Enrolment in batches: a confirmation (the lead joins their region's peer network).
-/// Enrolment's message becomes this as it is sent, so PeerNetwork takes confirmations in batches from one sequential
-/// queue (ADR 0038), as every module takes Enrolment's facts.
+/// Enrolment's message becomes this as it is sent, so PeerNetwork takes confirmations in batches from its own queue
+/// (ADR 0038), as every module takes Enrolment's facts; two batches at a time, since a confirmation stands alone.
 /// </summary>
 [MessageIdentity("dsl.peer-network.enrolment-update.v1")]
 public sealed record PeerNetworkEnrolmentUpdate(EnrolmentConfirmed Confirmed)
