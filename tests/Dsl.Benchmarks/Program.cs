@@ -98,11 +98,24 @@ try
         if (cursor is null) break;
     }
 
-    // Warm up until the JIT has settled (tiered compilation otherwise takes a sixth of the CPU while measuring):
-    // a long-running host is measured, not a cold one. Then let the modules catch up.
+    // Warm up until the JIT has settled: a long-running host is measured, not a cold one. After the first 1,000
+    // operations the tiered compilation thread still recompiles hot methods for seconds (38 % of the host's CPU in
+    // the 1-client run that followed, 12 % in the 8-client one, when the warm-up stopped there), so rounds of 500 more
+    // follow until a round's JIT uses under 3 % of a core. Then let the modules catch up.
     await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
     await Measure.Run(32, (int)(1000 * scale), _ => SubmitAndEndorse());
+    var warmUp = (Operations: (int)(1000 * scale), Rounds: 1, JitPerSecond: double.NaN);
+    for (var round = 0; round < 8; round++)
+    {
+        var (jitBefore, warmClock) = (CpuTime.Read(host.Id, postmaster), Stopwatch.StartNew());
+        await Measure.Run(32, (int)(500 * scale), _ => SubmitAndEndorse());
+        await Backlog.DrainAsync(db);
+        var jitMsPerSecond = CpuTime.Read(host.Id, postmaster).Since(jitBefore).JitMs / warmClock.Elapsed.TotalSeconds;
+        warmUp = (warmUp.Operations + (int)(500 * scale), warmUp.Rounds + 1, jitMsPerSecond);
+        if (jitMsPerSecond < 30) break;
+    }
     await Backlog.DrainAsync(db);
+    Console.WriteLine($"warm-up: {warmUp.Operations} operations at 32 clients in {warmUp.Rounds} rounds, the JIT at {warmUp.JitPerSecond / 10:F1} % of a core in the last");
 
     var dsl = new List<Measure.Result>();
     var dslCaughtUpAfter = new List<double>();
@@ -110,6 +123,7 @@ try
     var benchStart = DateTimeOffset.UtcNow;
     var commitsBefore = 0L;
     CpuTime? cpu32 = null;
+    var dslJit = new List<double>();
     long eventsBefore32 = 0;
     var clock32 = new Stopwatch();
     CpuTime? cpuBefore32 = null;
@@ -123,7 +137,9 @@ try
         var cpuBefore = CpuTime.Read(host.Id, postmaster);
         if (clients == 32) cpuBefore32 = cpuBefore;
         dsl.Add(await Measure.Run(clients, Ops(clients), _ => SubmitAndEndorse(clients == 32 ? requestLatencies : null)));
-        if (clients == 32) cpu32 = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
+        var cpuRun = CpuTime.Read(host.Id, postmaster).Since(cpuBefore);
+        dslJit.Add(cpuRun.JitShare);
+        if (clients == 32) cpu32 = cpuRun;
         await sampling.CancelAsync();
         if (clients == 32) backlog32 = await sampler;
         // How long after its clients every module had caught up: the end-to-end figure below (and the next run
@@ -239,6 +255,7 @@ try
         var (dslEnd, sameEnd) = (d.Operations / (d.Seconds + dslCaughtUpAfter[i]), p.Operations / (p.Seconds + sameConsumersAfter[i]));
         Console.WriteLine($"{d.Clients,7} | {dslEnd,9:F0} ({dslCaughtUpAfter[i]:F1} s after its clients) | {sameEnd,15:F0} ({sameConsumersAfter[i]:F1} s after) | {dslEnd / sameEnd,13:F2}");
     }
+    Console.WriteLine($"the host's tiered compilation thread, share of its CPU at 1 / 8 / 32 clients: {string.Join(" / ", dslJit.Select(j => $"{j:P1}"))}");
     Console.WriteLine($"CPU per operation at 32 clients: DSL {cpu32!.PerOperation(Ops(32))}");
     Console.WriteLine($"                                 same-work {sameCpu32!.PerOperation(Ops(32))} (the host idle after {hostIdleAfter.TotalSeconds:F0} s)");
     if (cpu32Done is not null)
