@@ -5,8 +5,8 @@ namespace Dsl.Benchmarks;
 /// <summary>
 /// CPU time used so far by the host, by the benchmark's PostgreSQL (its postmaster and the processes it started:
 /// other clusters on a shared machine are not counted) and by this harness, read from /proc once at each end of a
-/// phase, so the split per operation costs nothing while it runs. <see cref="JitMs"/> is the part of the host's that its
-/// tiered compilation thread used: recompiling hot methods, i.e. a host still warming rather than the work.
+/// phase, so the split per operation costs nothing while it runs. <see cref="JitMs"/>, where read (from the host's
+/// /metrics), is the part of the host's spent compiling methods: a host still warming rather than the work.
 /// </summary>
 public sealed record CpuTime(double HostMs, double PostgresMs, double ClientMs, double JitMs = 0)
 {
@@ -25,34 +25,18 @@ public sealed record CpuTime(double HostMs, double PostgresMs, double ClientMs, 
             catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
         return new CpuTime(Ticks($"/proc/{hostPid}") / TicksPerMs, postgres / TicksPerMs,
-            Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, JitTicks(hostPid) / TicksPerMs);
+            Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     }
 
     public CpuTime Since(CpuTime start) =>
         new(HostMs - start.HostMs, PostgresMs - start.PostgresMs, ClientMs - start.ClientMs, JitMs - start.JitMs);
 
-    /// <summary>The share of the host's CPU its tiered compilation thread took.</summary>
+    /// <summary>The share of the host's CPU its JIT took.</summary>
     public double JitShare => HostMs > 0 ? JitMs / HostMs : 0;
 
-    // The runtime names the thread ".NET Tiered Compilation Worker"; Linux keeps its first 15 characters.
-    private static double JitTicks(int hostPid)
-    {
-        double ticks = 0;
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{hostPid}/task"))
-                try
-                {
-                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered")) ticks += Ticks(task);
-                }
-                catch (IOException) { } // the thread ended meanwhile
-        }
-        catch (DirectoryNotFoundException) { }
-        return ticks;
-    }
 
     public string PerOperation(int operations) =>
-        $"host {HostMs / operations:F2} ms (its JIT {JitMs / operations:F2}), PostgreSQL {PostgresMs / operations:F2} ms, benchmark client {ClientMs / operations:F2} ms";
+        $"host {HostMs / operations:F2} ms{(JitMs > 0 ? $" (its JIT {JitMs / operations:F2})" : "")}, PostgreSQL {PostgresMs / operations:F2} ms, benchmark client {ClientMs / operations:F2} ms";
 
     /// <summary>The postmaster's pid, from the first line of postmaster.pid in its data directory.</summary>
     public static int Postmaster(string dataDirectory) => int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First());
