@@ -62,6 +62,7 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
     new TokenIssuer(new SymmetricSecurityKey(Convert.FromBase64String(key)), "dsl", "dsl-api").Issue("admin", name: "benchmark"));
 var cohorts = new Dictionary<(string Phase, string Region, int K), Guid>();
 var phase = "warm-up";
+var sustainedInRegion = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
 var notConfirmed = 0; // endorsements that did not confirm (a full cohort): they do less work
 var settings = new List<(string Urn, string Region)>();
 var nextSetting = -1;
@@ -86,12 +87,12 @@ try
     Console.WriteLine($"GIAS import: {ImportRows} rows ({extract.Length / 1024 / 1024.0:F1} MiB) in {importSeconds:F2} s — created {report["created"]}, skipped {report["skippedCount"]}");
 
     // A year, and per region a cohort for the warm-up, one for the measured runs (seven lanes, as the same-work
-    // baseline has) and three for the sustained run, so that every benchmark enrolment is confirmed (a cohort takes at
+    // baseline has) and five for the sustained run, so that every benchmark enrolment is confirmed (a cohort takes at
     // most 1,000; waitlisted operations do less work). The settings are taken a region at a time in turn, so each lane
     // gets a seventh of the operations (the extract's nine GIAS regions make two of the seven twice as busy).
     await Send(HttpMethod.Post, "/api/academic-years", new { name = "2030/31", placeCap = 100_000 });
     foreach (var region in new[] { "north-east-and-yorkshire", "north-west", "east-of-england", "midlands", "london", "south-east", "south-west" })
-    foreach (var (use, count) in new[] { ("warm-up", 1), ("measured", 1), ("sustained", 3) })
+    foreach (var (use, count) in new[] { ("warm-up", 1), ("measured", 1), ("sustained", 5) })
         for (var k = 0; k < count; k++)
             cohorts[(use, region, k)] = (await Send(HttpMethod.Post, "/api/cohorts", new
             {
@@ -331,7 +332,8 @@ async Task SubmitAndEndorse(List<double>? requests = null)
 {
     var next = Interlocked.Increment(ref nextSetting);
     var (urn, region) = settings[next];
-    var cohortId = cohorts[(phase, region, phase == "sustained" ? next / 7 % 3 : 0)];
+    // The sustained run goes on after the smaller regions' settings are used up: the two larger regions' cohorts in turn.
+    var cohortId = cohorts[(phase, region, phase == "sustained" ? sustainedInRegion.AddOrUpdate(region, 0, (_, n) => n + 1) % 5 : 0)];
     var clock = Stopwatch.StartNew();
     var submitted = await Send(HttpMethod.Post, "/api/enrolments", new
     {
